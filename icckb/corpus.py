@@ -1,0 +1,282 @@
+"""Load and validate every registry and record of a project.
+
+``load(project)`` is the one entry point the build and ``icckb validate`` share: it
+returns a Corpus holding the records, the registries and every problem found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .documents import Document, DocumentError, read, unsafe_html
+from .fields import Context, check_fields
+from .problems import Problem
+from .project import Project
+from .yamlsource import YamlError, parse
+
+_RECORD_NAME = re.compile(r"^(?P<slug>[^.]+?)(?:\.(?P<lang>[^.]+))?\.md$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Translation:
+    lang: str
+    path: str
+    meta: dict
+    body: str
+
+
+@dataclass
+class Record:
+    """A validated record and its translations."""
+
+    type: schema.RecordType
+    slug: str
+    path: str
+    meta: dict
+    body: str
+    translations: dict = field(default_factory=dict)  # lang -> Translation
+
+    @property
+    def url(self) -> str:
+        return f"{self.type.url}/{self.slug}/"
+
+    def get(self, key, default=None):
+        return self.meta.get(key, default)
+
+
+@dataclass
+class Corpus:
+    """Everything loaded from a project, with the problems found on the way."""
+
+    project: Project
+    registries: dict = field(default_factory=dict)  # name -> list of entries
+    records: dict = field(default_factory=dict)  # type name -> {slug: Record}
+    problems: list = field(default_factory=list)
+    checked: int = 0
+
+    def registry(self, name: str) -> dict:
+        """Entries of a registry by id."""
+        return {entry["id"]: entry for entry in self.registries.get(name, []) if isinstance(entry, dict) and "id" in entry}
+
+
+def field_label(path: tuple) -> str:
+    """('links', 0, 'url') -> 'links[0].url'."""
+    label = str(path[0]) if path else "front matter"
+    for part in path[1:]:
+        label += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return label
+
+
+def load(project: Project, only: list | None = None, this_year: int | None = None) -> Corpus:
+    """Load the registries and records of ``project``; check only ``only`` files if given."""
+    corpus = Corpus(project, records={t.name: {} for t in schema.RECORD_TYPES})
+    ctx = Context() if this_year is None else Context(this_year=this_year)
+    wanted = None if only is None else {_shown(project.root, Path(p)) for p in only}
+    Loader(project, corpus, ctx, wanted).run()
+    return corpus
+
+
+class Loader:
+    """One validation run: registries first, then every record and translation."""
+
+    def __init__(self, project: Project, corpus: Corpus, ctx: Context, wanted: set | None):
+        self.project = project
+        self.root = project.root
+        self.corpus = corpus
+        self.ctx = ctx
+        self.wanted = wanted
+
+    def run(self) -> None:
+        for registry in schema.REGISTRIES:
+            self.load_registry(registry)
+        files = {t.name: self.record_files(t) for t in schema.RECORD_TYPES}
+        # Toolkit resources may name publications: their ids come from file names.
+        self.ctx.ids["publications"] = {
+            name[:-3] for name in (p.name for p in files["publication"]) if name.count(".") == 1
+        }
+        for record_type in schema.RECORD_TYPES:
+            self.load_records(record_type, files[record_type.name])
+        if self.wanted is not None:
+            self.report_unknown_paths()
+
+    # -- helpers ---------------------------------------------------------
+
+    def problem(self, path: str, line: int, field: str, message: str) -> None:
+        if self.wanted is None or path in self.wanted:
+            self.corpus.problems.append(Problem(path, line, field, message))
+
+    def shown(self, path: Path) -> str:
+        return _shown(self.root, path)
+
+    def counts(self, shown: str) -> bool:
+        """Whether a file is part of this run's report (and so of the count)."""
+        if self.wanted is None or shown in self.wanted:
+            self.corpus.checked += 1
+            return True
+        return False
+
+    # -- registries ------------------------------------------------------
+
+    def load_registry(self, registry: schema.Registry) -> None:
+        """Load one ``data/*.yml`` list, check each entry, and publish its ids."""
+        file = self.root / registry.path
+        self.counts(registry.path)
+        entries = self.read_registry(registry, file)
+        self.ctx.ids[registry.name] = {e["id"] for e in entries if isinstance(e.get("id"), str)}
+        self.corpus.registries[registry.name] = entries
+
+    def read_registry(self, registry: schema.Registry, file: Path) -> list:
+        shown = registry.path
+        if not file.exists():
+            self.problem(shown, 1, "file", f"is missing ({registry.description.lower()} are listed here)")
+            return []
+        try:
+            parsed = parse(file.read_text(encoding="utf-8"))
+        except (YamlError, UnicodeDecodeError) as error:
+            line, message = (error.line, error.message) if isinstance(error, YamlError) else (1, "is not UTF-8 text")
+            self.problem(shown, line, "file", message)
+            return []
+        if not isinstance(parsed.value, list):
+            self.problem(shown, 1, "file", "must be a list of entries, each starting with '- id: ...'")
+            return []
+        entries, first_line = [], {}
+        for index, entry in enumerate(parsed.value):
+            if not isinstance(entry, dict):
+                self.problem(shown, parsed.line((index,)), f"entry {index + 1}", "is not a group of fields (start it with '- id: ...')")
+                continue
+            label = entry.get("id") if isinstance(entry.get("id"), str) else f"entry {index + 1}"
+            for sub, message in check_fields(entry, registry.fields, self.ctx):
+                self.problem(shown, parsed.line((index,) + sub), f"{label}: {field_label(sub)}", message)
+            if label in first_line:
+                self.problem(shown, parsed.line((index, "id")), f"{label}: id", f"is used twice (first on line {first_line[label]}); ids must be unique")
+                continue
+            first_line[label] = parsed.line((index, "id"))
+            entries.append(entry)
+        return entries
+
+    # -- records ---------------------------------------------------------
+
+    def record_files(self, record_type: schema.RecordType) -> list:
+        folder = self.root / record_type.folder
+        if not folder.is_dir():
+            return []
+        files = []
+        for path in sorted(folder.rglob("*.md")):
+            if path.parent != folder:
+                shown = self.shown(path)
+                self.counts(shown)
+                self.problem(shown, 1, "file", f"is in a subfolder; {record_type.plural} go directly in {record_type.folder}/ (move it there)")
+            else:
+                files.append(path)
+        return files
+
+    def load_records(self, record_type: schema.RecordType, files: list) -> None:
+        originals, translations = [], []
+        for path in files:
+            shown = self.shown(path)
+            if not self.counts(shown):
+                continue
+            match = _RECORD_NAME.match(path.name)
+            if not match or not _SLUG.match(match["slug"]):
+                self.problem(shown, 1, "file name", f"'{path.name}' is not a valid name (use lowercase letters, digits and hyphens, such as {_suggest(path.name)})")
+                continue
+            (translations if match["lang"] else originals).append((path, shown, match["slug"], match["lang"]))
+        store = self.corpus.records[record_type.name]
+        for path, shown, slug, _ in originals:
+            document = self.read(path, shown)
+            if document is not None:
+                self.check_original(record_type, document)
+                store[slug] = Record(record_type, slug, shown, document.meta, document.body)
+        for path, shown, slug, lang in translations:
+            document = self.read(path, shown)
+            if document is not None and self.check_translation(record_type, document, slug, lang):
+                if slug in store:
+                    store[slug].translations[lang] = Translation(lang, shown, document.meta, document.body)
+
+    def read(self, path: Path, shown: str) -> Document | None:
+        try:
+            return read(path, shown)
+        except DocumentError as error:
+            self.problem(error.problem.path, error.problem.line, error.problem.field, error.problem.message)
+            return None
+
+    def check_original(self, record_type: schema.RecordType, doc: Document) -> None:
+        for sub, message in check_fields(doc.meta, record_type.fields, self.ctx):
+            self.problem(doc.path, doc.line(*sub), field_label(sub), message)
+        for key, message in record_rules(doc.meta):
+            self.problem(doc.path, doc.line(key), key, message)
+        self.check_body(doc, record_type.sections)
+
+    def check_translation(self, record_type: schema.RecordType, doc: Document, slug: str, lang: str) -> bool:
+        original = f"{record_type.folder}/{slug}.md"
+        ok = True
+        if lang == self.project.default_language:
+            self.problem(doc.path, 1, "file name", f"'{lang}' is the site's default language; edit the original {original} instead")
+            ok = False
+        elif lang not in self.project.languages:
+            self.problem(doc.path, 1, "file name", f"the site has no language '{lang}' (its languages are: {', '.join(self.project.languages)})")
+            ok = False
+        if not (self.root / original).exists():
+            self.problem(doc.path, 1, "file name", f"is a translation of {original}, which does not exist (check the name before the language code)")
+            ok = False
+        for key in doc.meta:
+            if key in record_type.fields and key not in schema.TRANSLATION_FIELDS:
+                self.problem(doc.path, doc.line(key), str(key), f"belongs to the original {original} alone; translations carry only {', '.join(schema.TRANSLATION_FIELDS)} and the body (remove it here)")
+        unknown = {k: v for k, v in doc.meta.items() if k not in record_type.fields or k in schema.TRANSLATION_FIELDS}
+        for sub, message in check_fields(unknown, schema.TRANSLATION_FIELDS, self.ctx):
+            self.problem(doc.path, doc.line(*sub), field_label(sub), message)
+        self.check_body(doc, ())
+        return ok
+
+    def check_body(self, doc: Document, sections: tuple) -> None:
+        if not doc.body.strip():
+            hint = "add the sections " + ", ".join(f"'## {s}'" for s in sections) if sections else "write the text below the front matter"
+            self.problem(doc.path, doc.body_line, "body", f"is empty ({hint})")
+            return
+        for offset, message in unsafe_html(doc.body):
+            self.problem(doc.path, doc.body_line + offset, "body", message)
+        headings = [h.strip().lower() for h in re.findall(r"^##\s+(.+?)\s*#*\s*$", doc.body, re.M)]
+        for section in sections:
+            if section.lower() not in headings:
+                self.problem(doc.path, doc.body_line, "body", f"has no section '## {section}' (a practice's sections are: {', '.join(sections)})")
+
+    def report_unknown_paths(self) -> None:
+        known = {self.shown(self.root / r.path) for r in schema.REGISTRIES}
+        folders = tuple(t.folder + "/" for t in schema.RECORD_TYPES)
+        for shown in sorted(self.wanted):
+            if shown in known or shown.startswith(folders):
+                if not (self.root / shown).exists():
+                    self.corpus.problems.append(Problem(shown, 1, "file", "does not exist"))
+                continue
+            self.corpus.problems.append(
+                Problem(shown, 1, "file", "is not a record or registry (records live in " + ", ".join(folders) + " and registries in data/)")
+            )
+
+
+def record_rules(meta: dict):
+    """Rules that involve several fields: (field, message)."""
+    year, end = meta.get("year"), meta.get("end_year")
+    if isinstance(year, int) and isinstance(end, int) and not isinstance(end, bool) and end < year:
+        yield "end_year", f"{end} is before the start year {year}"
+    if meta.get("ongoing") is True and end is not None:
+        yield "ongoing", "cannot be true when end_year is set (keep one of them)"
+
+
+def _shown(root: Path, path: Path) -> str:
+    """A path as messages show it: relative to the project root, with '/'."""
+    path = Path(path)
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    try:
+        return absolute.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _suggest(name: str) -> str:
+    stem = name[:-3] if name.endswith(".md") else name
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "my-record"
+    return f"{slug}.md"

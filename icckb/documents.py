@@ -1,0 +1,115 @@
+"""Read one Markdown file into its front matter, body and line numbers.
+
+Splitting is python-frontmatter's; parsing goes through ``yamlsource`` so that every
+field keeps its line. Whatever the bytes, the answer is a Document or a Problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import frontmatter
+
+from .problems import Problem
+from .yamlsource import Parsed, YamlError, parse
+
+MAX_BYTES = 2_000_000
+_HANDLER = frontmatter.YAMLHandler()
+_FORMAT_HINT = "start the file with a line '---', then 'field: value' lines, then a line '---'"
+
+
+@dataclass
+class Document:
+    """A Markdown file with YAML front matter."""
+
+    path: str  # as shown in messages: relative to the project root, with '/'
+    meta: dict
+    parsed: Parsed  # lines of the front-matter fields
+    body: str
+    body_line: int  # file line on which the body starts
+
+    def line(self, *keys) -> int:
+        return self.parsed.line(tuple(keys))
+
+
+class DocumentError(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read(file: Path, shown: str) -> Document:
+    """Read ``file``; ``shown`` is its name in messages. Raises DocumentError."""
+    def fail(line: int, field: str, message: str):
+        raise DocumentError(Problem(shown, line, field, message))
+
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        fail(1, "file", f"cannot be read ({error.strerror})")
+    if not data.strip():
+        fail(1, "file", f"is empty ({_FORMAT_HINT})")
+    if len(data) > MAX_BYTES:
+        fail(1, "file", f"is {len(data)} bytes; the limit is {MAX_BYTES} (split it or shorten it)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        fail(line, "file", f"is not UTF-8 text (byte 0x{data[error.start]:02X}; save the file as UTF-8)")
+    if "\x00" in text:
+        fail(text.count("\n", 0, text.index("\x00")) + 1, "file", "contains a NUL byte (delete it)")
+    text = text.replace("\r\n", "\n")
+    return parse_text(text, shown, fail)
+
+
+def parse_text(text: str, shown: str, fail) -> Document:
+    """Split and parse the text of a record."""
+    if not _HANDLER.detect(text):
+        fail(1, "front matter", f"is missing ({_FORMAT_HINT})")
+    try:
+        fm, body = _HANDLER.split(text)
+    except ValueError:
+        fail(1, "front matter", "has no closing '---' line (end the fields with a line '---')")
+    first_line = text.count("\n", 0, text.find(fm, 3)) + 1
+    # The line the body starts on (for an empty body: the last line of the file).
+    body_line = min(text.count("\n", 0, len(text) - len(body)) + 1, max(text.count("\n"), 1))
+    try:
+        parsed = parse(fm, first_line)
+    except YamlError as error:
+        fail(error.line, "front matter", error.message)
+    if not isinstance(parsed.value, dict):
+        what = "empty" if parsed.value is None else "not a set of 'field: value' lines"
+        fail(parsed.line(()), "front matter", f"is {what} ({_FORMAT_HINT})")
+    return Document(shown, parsed.value, parsed, body, body_line)
+
+
+# Unsafe HTML and link targets in bodies: each pattern with the message it earns.
+_UNSAFE_BODY = [
+    (
+        re.compile(r"<\s*(script|iframe|object|embed|applet|frame|frameset|base|form|meta|link|style|svg|math)\b", re.I),
+        "the HTML element <{0}> is not allowed in records (remove it)",
+    ),
+    (
+        re.compile(r"<[a-z][^>]*?[\s/\"']on[a-z]+\s*=", re.I),
+        "HTML event attributes (on...=) are not allowed (remove the attribute)",
+    ),
+    (
+        re.compile(r"(?:\]\(\s*<?|\]:\s*<?|<|(?:href|src|action|formaction|data|srcdoc)\s*=\s*[\"']?)\s*((?:java|vb)script|data)\s*:", re.I),
+        "'{0}:' links are not allowed (link to an https:// address instead)",
+    ),
+    (re.compile(r"\b((?:java|vb)script)\s*:", re.I), "'{0}:' is not allowed in records (remove it)"),
+]
+
+
+def unsafe_html(body: str) -> list[tuple[int, str]]:
+    """(line offset, message) for each unsafe construct in a Markdown body."""
+    found = []
+    for offset, line in enumerate(body.split("\n")):
+        for pattern, message in _UNSAFE_BODY:
+            match = pattern.search(line)
+            if match:
+                found.append((offset, message.format(*match.groups())))
+                break
+    return found

@@ -1,0 +1,342 @@
+"""Field types: each checks one value and yields ``(subpath, message)`` pairs.
+
+A field never raises on bad input: whatever YAML produced, it answers with messages.
+``subpath`` locates the bad part inside the value (``(0, "url")`` for the url of the
+first link) so that the message can name its exact line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Iterator
+
+from . import codes
+
+Messages = Iterator[tuple[tuple, str]]
+
+# Characters that have no place in plain text: C0/C1 controls (except tab and
+# newline) and the bidirectional overrides used to disguise text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+@dataclass
+class Context:
+    """What a value is checked against: the registries' ids and the current year."""
+
+    ids: dict = field(default_factory=dict)  # registry name -> set of ids
+    this_year: int = field(default_factory=lambda: date.today().year)
+
+
+def describe(value: object) -> str:
+    """How a value reads in a message: text in quotes, lists and mappings by kind."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return '"' + _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", shown) + '"'
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, (date, datetime)):
+        return f"the date {value.isoformat()}"
+    if value is None:
+        return "empty"
+    return str(value)
+
+
+def closest(value: object, choices, label: str) -> str:
+    """' (did you mean ...?)' with the closest choices, or the list of allowed ones."""
+    choices = sorted(choices)
+    if not choices:
+        return f" (no {label} are defined yet)"
+    near = difflib.get_close_matches(str(value), choices, n=3, cutoff=0.6)
+    if near:
+        return " (did you mean " + " or ".join(f"'{c}'" for c in near) + "?)"
+    if len(choices) <= 12:
+        return f" (the {label} are: " + ", ".join(choices) + ")"
+    return f" (see the list of {label} in the field reference)"
+
+
+class Field:
+    """A field of a record: its help text, whether it is required, and its check."""
+
+    type_name = "value"
+
+    def __init__(self, help: str, required: bool = False, example: str = ""):
+        self.help = help
+        self.required = required
+        self.example = example
+
+    def check(self, value: object, ctx: Context) -> Messages:
+        raise NotImplementedError
+
+
+class Text(Field):
+    """Plain text: no HTML, no control characters, optionally limited in length."""
+
+    type_name = "text"
+
+    def __init__(self, help: str, max_length: int | None = None, **kw):
+        super().__init__(help, **kw)
+        self.max_length = max_length
+
+    def check(self, value, ctx):
+        if not isinstance(value, str):
+            yield (), f"{describe(value)} is not text (write plain text)"
+            return
+        if not value.strip():
+            yield (), "is empty (write some text or remove the field)"
+            return
+        yield from plain_text_problems(value)
+        if self.max_length and len(value.strip()) > self.max_length:
+            yield (), (
+                f"is {len(value.strip())} characters long; the limit is {self.max_length} "
+                f"(shorten it by {len(value.strip()) - self.max_length})"
+            )
+
+
+def plain_text_problems(value: str) -> Messages:
+    """Problems of text that is shown as plain text: HTML tags, control characters."""
+    control = _CONTROL.search(value)
+    if control:
+        yield (), (
+            f"contains the invisible control character U+{ord(control.group()):04X} "
+            "(delete it; plain text only)"
+        )
+    tag = _TAG.search(value)
+    if tag:
+        yield (), f"contains HTML ({describe(tag.group())}); this field is plain text (remove the tag)"
+
+
+class Year(Field):
+    """A year as a whole number within a range; the upper bound may be this year."""
+
+    type_name = "year"
+
+    def __init__(self, help: str, minimum: int = 2008, maximum: int | None = None, **kw):
+        super().__init__(help, **kw)
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def check(self, value, ctx):
+        highest = self.maximum or ctx.this_year
+        if isinstance(value, str) and value.strip().isdigit():
+            yield (), f"{describe(value)} is text, not a number (write {value.strip()} without quotes)"
+        elif isinstance(value, bool) or not isinstance(value, int):
+            yield (), f"{describe(value)} is not a year (write a year such as {highest})"
+        elif not self.minimum <= value <= highest:
+            yield (), f"{value} is not a year between {self.minimum} and {highest}"
+
+
+class Boolean(Field):
+    type_name = "true/false"
+
+    def check(self, value, ctx):
+        if not isinstance(value, bool):
+            yield (), f"{describe(value)} is not true or false (write true or false)"
+
+
+class Choice(Field):
+    """One of a fixed list of values."""
+
+    type_name = "one of"
+
+    def __init__(self, help: str, choices: tuple, default: str | None = None, **kw):
+        super().__init__(help, **kw)
+        self.choices = choices
+        self.default = default
+
+    def check(self, value, ctx):
+        if value not in self.choices or not isinstance(value, str):
+            yield (), f"{describe(value)} is not allowed" + closest(value, self.choices, "allowed values")
+
+
+class Ref(Field):
+    """The id of an entry in a registry (a topic, a city, a kind...)."""
+
+    type_name = "id"
+
+    def __init__(self, help: str, registry: str, label: str, **kw):
+        super().__init__(help, **kw)
+        self.registry = registry
+        self.label = label
+
+    def check(self, value, ctx):
+        known = ctx.ids.get(self.registry, set())
+        if not isinstance(value, str):
+            yield (), f"{describe(value)} is not a {self.label} id (write an id such as {min(known, default='x')})"
+        elif value not in known:
+            yield (), f"unknown {self.label} '{value}'" + closest(value, known, self.label + " ids")
+
+
+class RefList(Ref):
+    """A list of registry ids, without repeats."""
+
+    type_name = "list of ids"
+
+    def __init__(self, help: str, registry: str, label: str, min_items: int = 0, **kw):
+        super().__init__(help, registry, label, **kw)
+        self.min_items = min_items
+
+    def check(self, value, ctx):
+        if isinstance(value, str):
+            value = [value]  # a single id is a list of one
+        if not isinstance(value, list):
+            yield (), f"{describe(value)} is not a list of {self.label} ids (write [id, id])"
+            return
+        if len(value) < self.min_items:
+            yield (), f"needs at least {self.min_items} {self.label} id (write [id, ...])"
+        seen = set()
+        for index, item in enumerate(value):
+            for sub, message in super().check(item, ctx):
+                yield (index,) + sub, message
+            if isinstance(item, str) and item in seen:
+                yield (index,), f"'{item}' is listed twice (remove one)"
+            seen.add(item if isinstance(item, str) else None)
+
+
+class TextList(Field):
+    """A list of short plain-text items."""
+
+    type_name = "list of text"
+
+    def __init__(self, help: str, max_length: int = 300, **kw):
+        super().__init__(help, **kw)
+        self.item = Text(help, max_length=max_length)
+
+    def check(self, value, ctx):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            yield (), f"{describe(value)} is not a list (write [item, item] or one '- item' per line)"
+            return
+        for index, item in enumerate(value):
+            for sub, message in self.item.check(item, ctx):
+                yield (index,) + sub, message
+
+
+class Url(Field):
+    """An absolute web address (http or https) or a mailto: address."""
+
+    type_name = "address"
+
+    def check(self, value, ctx):
+        if not isinstance(value, str) or not value.strip():
+            yield (), f"{describe(value)} is not a web address (write https://...)"
+        elif not value.strip().lower().startswith(_SAFE_SCHEMES):
+            yield (), f"{describe(value)} is not allowed: addresses must start with https:// or http://"
+        elif _CONTROL.search(value) or re.search(r"[\s<>\"]", value.strip()):
+            yield (), f"{describe(value)} contains spaces or characters not allowed in an address"
+
+
+class Language(Field):
+    """A two-letter ISO 639-1 language code."""
+
+    type_name = "language code"
+
+    def check(self, value, ctx):
+        if not isinstance(value, str) or value not in codes.LANGUAGES:
+            yield (), f"{describe(value)} is not a two-letter language code" + closest(
+                value, codes.LANGUAGES, "language codes"
+            )
+
+
+class Country(Field):
+    """A two-letter ISO 3166-1 country code, in capitals."""
+
+    type_name = "country code"
+
+    def check(self, value, ctx):
+        if isinstance(value, str) and value.upper() in codes.COUNTRIES and value != value.upper():
+            yield (), f"{describe(value)} must be in capitals (write {value.upper()})"
+        elif not isinstance(value, str) or value not in codes.COUNTRIES:
+            yield (), f"{describe(value)} is not a two-letter ISO country code such as ES or FR"
+
+
+class Slug(Field):
+    """An id: lowercase letters, digits and hyphens."""
+
+    type_name = "id"
+
+    def check(self, value, ctx):
+        if not isinstance(value, str) or not _SLUG.match(value):
+            yield (), f"{describe(value)} is not a valid id (use lowercase letters, digits and hyphens)"
+
+
+class LanguageVersions(Field):
+    """Language versions of a document: language code -> address, or empty if unknown."""
+
+    type_name = "language versions"
+
+    def check(self, value, ctx):
+        if not isinstance(value, dict) or not value:
+            yield (), f"{describe(value)} is not a list of language versions (write 'en: https://...' lines, one per language)"
+            return
+        for code, url in value.items():
+            yield from (((code,) + sub, msg) for sub, msg in Language("").check(code, ctx))
+            if url is not None:
+                yield from (((code,) + sub, msg) for sub, msg in Url("").check(url, ctx))
+
+
+class Group(Field):
+    """A group of named sub-fields, declared like a record."""
+
+    type_name = "group"
+
+    def __init__(self, help: str, fields: dict, **kw):
+        super().__init__(help, **kw)
+        self.fields = fields
+
+    def check(self, value, ctx):
+        if not isinstance(value, dict):
+            yield (), f"{describe(value)} is not a group of fields ({', '.join(self.fields)})"
+            return
+        yield from check_fields(value, self.fields, ctx)
+
+
+class GroupList(Field):
+    """A list of groups of sub-fields (links, resources)."""
+
+    type_name = "list"
+
+    def __init__(self, help: str, fields: dict, min_items: int = 0, **kw):
+        super().__init__(help, **kw)
+        self.group = Group(help, fields)
+        self.fields = fields
+        self.min_items = min_items
+
+    def check(self, value, ctx):
+        if not isinstance(value, list):
+            yield (), f"{describe(value)} is not a list (start each entry with '- ')"
+            return
+        if len(value) < self.min_items:
+            yield (), f"needs at least {self.min_items} entry"
+        for index, item in enumerate(value):
+            for sub, message in self.group.check(item, ctx):
+                yield (index,) + sub, message
+
+
+def check_fields(data: dict, fields: dict, ctx: Context) -> Messages:
+    """Check a mapping against declared fields: unknown, missing, empty and bad values."""
+    for key in data:
+        if key not in fields:
+            yield (key,), f"unknown field '{key}'" + closest(key, fields, "allowed fields")
+    for name, spec in fields.items():
+        if name not in data:
+            if spec.required:
+                yield (name,), f"is required but missing (add '{name}: {spec.example or '...'}')"
+            continue
+        value = data[name]
+        if value is None or value == "" or value == [] or value == {}:
+            if spec.required:
+                yield (name,), f"is required but empty (write {spec.example or 'a value'})"
+            continue
+        for sub, message in spec.check(value, ctx):
+            yield (name,) + sub, message

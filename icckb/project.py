@@ -1,0 +1,54 @@
+"""Where the project lives and which languages its site has."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Project:
+    """The project root and the site's languages (the default one first)."""
+
+    root: Path
+    languages: tuple = ("en",)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @classmethod
+    def from_config_file(cls, config_file: Path) -> "Project":
+        """Read the languages from the i18n plugin entry of an ``mkdocs.yml``."""
+        config_file = Path(config_file)
+        with open(config_file, encoding="utf-8") as stream:
+            config = yaml.load(stream, Loader=_TolerantLoader) or {}
+        return cls(config_file.parent.resolve(), languages_of(i18n_options(config)))
+
+
+def i18n_options(config: dict) -> dict:
+    """The options of the ``i18n`` plugin in a loaded ``mkdocs.yml``, or {}."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and "i18n" in entry:
+            return entry["i18n"] or {}
+    return {}
+
+
+def languages_of(options: dict) -> tuple:
+    """Locales of the i18n options, the default first (English if none is set)."""
+    locales = [lang.get("locale") for lang in options.get("languages") or [] if isinstance(lang, dict)]
+    defaults = [lang.get("locale") for lang in options.get("languages") or [] if isinstance(lang, dict) and lang.get("default")]
+    default = defaults[0] if defaults else (locales[0] if locales else "en")
+    return (default,) + tuple(code for code in locales if code and code != default)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Loads ``mkdocs.yml`` ignoring its Python tags (``!!python/name:...``, ``!ENV``)."""
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)

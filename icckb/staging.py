@@ -1,0 +1,97 @@
+"""The build's source folder: sources linked in, generated pages written beside them.
+
+MkDocs and mkdocs-static-i18n only handle files under ``docs_dir``, and generated
+pages must be real files there. So the build reads a git-ignored staging folder that
+holds a link to every source file (``docs/``, ``practices/`` -> ``practices/``,
+``policy_briefs/`` -> ``policy-briefs/``) and the generated pages. Only what changed
+is touched, so ``mkdocs serve`` sees no spurious changes and does not loop.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+FOLDER = ".icckb/pages"
+
+# Source folder (relative to the project root) -> folder in the staged tree.
+SOURCES = {"docs": "", "practices": "practices", "policy_briefs": "policy-briefs"}
+
+
+class StagingError(Exception):
+    pass
+
+
+def source_files(root: Path) -> dict:
+    """Staged path -> source file, for every file of the source folders."""
+    files = {}
+    for source, staged in SOURCES.items():
+        folder = root / source
+        if not folder.is_dir():
+            continue
+        for path in folder.rglob("*"):
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+                files[(Path(staged) / path.relative_to(folder)).as_posix()] = path
+    return files
+
+
+def sync(root: Path, generated: dict) -> Path:
+    """Make the staging folder hold exactly the linked sources and generated pages."""
+    target = root / FOLDER
+    links = source_files(root)
+    clash = sorted(set(links) & set(generated))
+    if clash:
+        raise StagingError(
+            f"{_source_name(root, links[clash[0]])} has the address of a page the build generates "
+            f"({clash[0]}); rename or remove it"
+        )
+    target.mkdir(parents=True, exist_ok=True)
+    for name, source in links.items():
+        _link(target / name, source)
+    for name, text in generated.items():
+        _write(target / name, text)
+    _prune(target, set(links) | set(generated))
+    return target
+
+
+def _link(path: Path, source: Path) -> None:
+    """A symlink to ``source``, or a copy where links are not possible."""
+    if path.is_symlink() and os.readlink(path) == str(source):
+        return
+    if path.exists() or path.is_symlink():
+        if not path.is_symlink() and path.read_bytes() == source.read_bytes():
+            return
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.symlink_to(source)
+    except OSError:
+        shutil.copyfile(source, path)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` unless the file already holds it."""
+    data = text.encode("utf-8")
+    if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
+        return
+    if path.is_symlink():
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _prune(target: Path, keep: set) -> None:
+    """Remove staged files that no longer have a source, then empty folders."""
+    for dirpath, dirnames, filenames in os.walk(target, topdown=False):
+        folder = Path(dirpath)
+        for name in filenames:
+            path = folder / name
+            if path.relative_to(target).as_posix() not in keep:
+                path.unlink()
+        if folder != target and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def _source_name(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()

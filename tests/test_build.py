@@ -1,0 +1,136 @@
+"""The site build: record pages with their facts, translations, and refusal of bad records."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_SITE, HOOKS_IN_FIXTURE, REPO, mkdocs_build, validate
+from icckb import staging
+
+
+def _copy_fixture(root: Path) -> Path:
+    shutil.copytree(FIXTURE_SITE, root, ignore=shutil.ignore_patterns("site", ".icckb"))
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(HOOKS_IN_FIXTURE, str(REPO / "hooks" / "icckb_hooks.py")))
+    return root
+
+
+def _sources(root: Path) -> dict:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for d in ("docs", "practices", "policy_briefs", "data") for p in (root / d).rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built_with_sources(tmp_path_factory):
+    """The fixture site, built once for the tests of this module."""
+    root = _copy_fixture(tmp_path_factory.mktemp("built") / "site")
+    (root / "practices" / "bergen-quotes.md").write_text(
+        (root / "practices" / "oslo-rumours.md").read_text()
+        .replace("title: Oslo anti-rumours pilot", "title: \"Rock & roll: 'quotes' and \\\"more\\\"\"")
+        .replace("cities: [oslo, bergen]", "cities: [bergen]")
+    )
+    before = _sources(root)
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root, before
+
+
+@pytest.fixture
+def built(built_with_sources):
+    return built_with_sources[0]
+
+
+def page(root: Path, url: str) -> str:
+    return (root / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_practice_page_shows_heading_and_facts_above_the_body(built):
+    html = page(built, "practices/oslo-rumours")
+    assert "<h1>Oslo anti-rumours pilot</h1>" in html
+    assert '<p class="icckb-summary">Two cities tried the anti-rumours method together.</p>' in html
+    assert '<dt>Cities</dt><dd><a href="../../cities/oslo/">Oslo</a>, <a href="../../cities/bergen/">Bergen</a></dd>' in html
+    assert '<dt>Country</dt><dd><a href="../../countries/no/">NO</a></dd>' in html
+    assert '<dt>Year</dt><dd>2017</dd>' in html
+    assert '<dt>Topics</dt><dd><a href="../../topics/anti-rumours/">Anti-rumours</a></dd>' in html
+    assert "<dt>Outcome</dt><dd>Mixed results</dd>" in html
+    assert html.index('class="icckb-facts"') < html.index('id="purpose"')
+
+
+def test_publication_page_shows_kind_and_language_versions(built):
+    html = page(built, "policy-briefs/rumours-brief")
+    assert "<dt>Kind</dt><dd>Policy brief <small>A short paper with policy recommendations.</small></dd>" in html
+    assert '<a href="https://example.org/brief-en.pdf" hreflang="en">English</a>, <span lang="pl">Polski</span>' in html
+
+
+def test_toolkit_page_lists_its_resources_linked_to_their_publications(built):
+    html = page(built, "toolkits/anti-rumours")
+    assert '<td><a href="../../policy-briefs/rumours-brief/">Anti-rumours policy brief</a></td><td>Policy brief</td><td>2018</td>' in html
+
+
+def test_translation_renders_under_its_language_with_its_own_title(built):
+    html = page(built, "fr/practices/oslo-rumours")
+    assert '<html lang="fr"' in html
+    assert "<h1>Projet pilote anti-rumeurs d&#x27;Oslo</h1>" in html
+    assert "Contrer les rumeurs." in html
+
+
+def test_untranslated_record_still_has_a_page_in_every_language(built):
+    html = page(built, "fr/practices/barcelona-archive")
+    assert '<html lang="fr"' in html
+    assert "<h1>Barcelona archived practice</h1>" in html
+
+
+def test_archived_record_carries_a_visible_notice(built):
+    assert "This record is archived" in page(built, "practices/barcelona-archive")
+    assert "This record is archived" not in page(built, "practices/oslo-rumours")
+
+
+def test_record_values_are_escaped(built):
+    html = page(built, "practices/bergen-quotes")
+    assert "<h1>Rock &amp; roll: &#x27;quotes&#x27; and &quot;more&quot;</h1>" in html
+
+
+def test_field_reference_page_is_generated_from_the_schema(built):
+    html = page(built, "contribute/fields")
+    assert "<code>cities</code>" in html and "<code>resources</code>" in html
+
+
+def test_build_writes_nothing_into_the_source_folders(built_with_sources):
+    root, before = built_with_sources
+    assert _sources(root) == before
+
+
+def test_build_refuses_a_bad_record_with_the_same_message_as_the_cli(tmp_path, capsys):
+    root = _copy_fixture(tmp_path / "site")
+    record = root / "practices" / "oslo-rumours.md"
+    record.write_text(record.read_text().replace("year: 2017", "year: 20111").replace("cities: [oslo, bergen]", "cities: [olso]"))
+    code, cli_lines = validate(root, capsys=capsys)
+    result = mkdocs_build(root)
+    assert code == 1 and result.returncode == 1
+    assert "the knowledge base has problems:\n" + "\n".join(cli_lines) in result.stderr
+    assert "practices/oslo-rumours.md:3: cities[0]: unknown city 'olso' (did you mean 'oslo'?)" in cli_lines
+    assert "Traceback" not in result.stderr
+    assert not (root / "site" / "index.html").exists()
+
+
+def test_staging_touches_only_what_changed(tmp_path):
+    root = _copy_fixture(tmp_path / "site")
+    target = staging.sync(root, {"generated/page.md": "one"})
+    stamp = {p: p.lstat().st_mtime_ns for p in target.rglob("*")}
+    staging.sync(root, {"generated/page.md": "one"})
+    assert {p: p.lstat().st_mtime_ns for p in target.rglob("*")} == stamp
+    (root / "practices" / "barcelona-archive.md").unlink()
+    staging.sync(root, {"generated/other.md": "two"})
+    assert not (target / "practices" / "barcelona-archive.md").exists()
+    assert not (target / "generated" / "page.md").exists()
+    assert (target / "generated" / "other.md").read_text() == "two"
+
+
+def test_a_source_page_cannot_shadow_a_generated_one(tmp_path):
+    root = _copy_fixture(tmp_path / "site")
+    (root / "docs" / "glossary.md").write_text("# mine")
+    result = mkdocs_build(root)
+    assert result.returncode == 1
+    assert "docs/glossary.md has the address of a page the build generates (glossary.md); rename or remove it" in result.stderr

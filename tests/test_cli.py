@@ -1,0 +1,67 @@
+"""The ``icckb`` command as editors use it: reports, counts and exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+
+from conftest import validate
+
+
+def test_console_script_exits_0_on_a_valid_site(site):
+    result = subprocess.run(["icckb", "validate"], cwd=site, capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout == "11 files checked, no problems found\n"
+
+
+def test_console_script_exits_1_and_names_file_line_and_field(site):
+    (site / "practices" / "oslo-rumours.md").write_text(
+        (site / "practices" / "oslo-rumours.md").read_text().replace("year: 2017", "year: 20111")
+    )
+    result = subprocess.run(["icckb", "validate"], cwd=site, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].startswith("practices/oslo-rumours.md:4: year: 20111 is not a year between 2008 and ")
+    assert result.stdout.splitlines()[-1] == "1 problem in 1 of 11 files checked"
+
+
+def test_given_files_are_checked_against_the_registries(site, capsys):
+    (site / "practices" / "bad.md").write_text("")
+    code, lines = validate(site, "practices/oslo-rumours.md", "practices/oslo-rumours.fr.md", capsys=capsys)
+    assert (code, lines) == (0, ["2 files checked, no problems found"])
+    code, lines = validate(site, "practices/bad.md", capsys=capsys)
+    assert code == 1
+    assert lines[-1] == "1 problem in 1 of 1 files checked"
+
+
+def test_a_folder_stands_for_its_files(site, capsys):
+    code, lines = validate(site, "practices", capsys=capsys)
+    assert (code, lines) == (0, ["3 files checked, no problems found"])
+
+
+def test_a_path_that_is_not_a_record_is_reported(site, capsys):
+    (site / "notes.md").write_text("hello")
+    code, lines = validate(site, "notes.md", "practices/missing.md", capsys=capsys)
+    assert code == 1
+    assert lines[:2] == [
+        "notes.md:1: file: is not a record or registry (records live in practices/, policy_briefs/, docs/toolkits/ and registries in data/)",
+        "practices/missing.md:1: file: does not exist",
+    ]
+
+
+def test_outside_a_project_the_command_says_where_to_run(tmp_path):
+    result = subprocess.run(["icckb", "validate"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "mkdocs.yml not found; run icckb from the project's root folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_fields_prints_the_reference_generated_from_the_schema():
+    from icckb import schema
+
+    result = subprocess.run(["icckb", "fields"], capture_output=True, text=True)
+    assert result.returncode == 0
+    for record_type in schema.RECORD_TYPES:
+        for name in record_type.fields:
+            assert f"| `{name}` |" in result.stdout
+    assert "| `summary` | yes | text, at most 400 characters |" in result.stdout
