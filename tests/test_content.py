@@ -1,0 +1,65 @@
+"""The project's own content: valid, complete, sourced, and building into a site."""
+
+from __future__ import annotations
+
+import re
+
+import frontmatter
+import pytest
+import yaml
+
+from conftest import REPO, mkdocs_build, validate
+
+SOURCE_TITLES = {
+    "ICC Annual Report 2017",
+    "ICC Annual Report 2020",
+    "ICC Annual Report 2024",
+    "ICC Coordinators' Meeting, Lisbon 2017",
+    "ICC Membership Criteria and Procedures for Accession",
+}
+
+
+def records(folder: str) -> list:
+    return [p for p in sorted((REPO / folder).glob("*.md")) if p.name.count(".") == 1]
+
+
+def registry(name: str) -> list:
+    return yaml.safe_load((REPO / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def test_the_project_validates(capsys):
+    code, lines = validate(REPO, capsys=capsys)
+    assert lines[-1].endswith("no problems found"), "\n".join(lines)
+    assert code == 0
+
+
+def test_collections_meet_their_minimum_sizes():
+    assert len(records("practices")) >= 40
+    assert len(records("policy_briefs")) >= 25
+    assert len(records("docs/toolkits")) >= 8
+    assert len(registry("cities")) >= 100
+    assert 12 <= len(registry("topics")) <= 25
+    assert len(registry("glossary")) >= 20
+
+
+@pytest.mark.parametrize("folder", ["practices", "policy_briefs", "docs/toolkits"])
+def test_every_record_names_its_sources_by_document_title(folder):
+    for path in records(folder):
+        sources = frontmatter.load(path).get("sources") or []
+        assert sources, f"{path.name} names no source"
+        assert set(sources) <= SOURCE_TITLES, f"{path.name}: {set(sources) - SOURCE_TITLES}"
+
+
+def test_practice_bodies_are_substantial():
+    for path in records("practices"):
+        words = len(re.findall(r"\w+", frontmatter.load(path).content))
+        assert words >= 150, f"{path.name} has {words} words"
+
+
+def test_the_real_site_builds_strictly(tmp_path):
+    result = mkdocs_build(REPO, "--strict", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    practices = records("practices")
+    for path in practices:
+        assert (tmp_path / "site" / "practices" / path.stem / "index.html").is_file()
+        assert (tmp_path / "site" / "fr" / "practices" / path.stem / "index.html").is_file()
