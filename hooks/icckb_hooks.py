@@ -17,7 +17,7 @@ log = get_plugin_logger("icckb")
 
 
 def on_config(config):
-    # Load, validate and stage once per build; later language passes reuse it.
+    # Load, validate, cross-index and stage once per build; language passes reuse it.
     if getattr(config, "icckb_site", None) is None:
         try:
             site = build.prepare(Path(config.config_file_path))
@@ -26,16 +26,54 @@ def on_config(config):
         config.icckb_site = site
         config.docs_dir = str(site.staging)
         log.info(f"{site.corpus.checked} files checked, no problems found")
+    # Glossary terms of this pass's language are explained wherever they appear.
+    if "abbr" not in config.markdown_extensions:
+        config.markdown_extensions.append("abbr")
+    config.mdx_configs["abbr"] = {"glossary": config.icckb_site.glossary(_language(config))}
     return config
 
 
 def on_page_markdown(markdown, page, config, files):
-    # Put the heading and facts box above a record's body, its resources below.
-    parts = build.page_parts(config.icckb_site, page.file.src_uri, _language(config))
-    if parts is None:
-        return markdown
-    before, after = parts
-    return f"{before}\n\n{markdown}\n\n{after}\n"
+    # Records get breadcrumbs, heading, notices and facts above, related content below;
+    # any page shown untranslated gets the fallback notice.
+    lang = _language(config)
+    site = config.icckb_site
+    above, below = build.page_parts(site, page.file.src_uri, _original_url(page, lang), lang, _is_fallback(page, lang))
+    return f"{above}\n\n{markdown}\n\n{below}\n" if above or below else markdown
+
+
+def on_page_context(context, page, config, nav):
+    # An untranslated page names its original as canonical, so search engines index it once.
+    lang = _language(config)
+    if _is_fallback(page, lang):
+        page.canonical_url = build.canonical_url(config.icckb_site, _original_url(page, lang), config.site_url or "")
+    return context
+
+
+def on_post_page(output, page, config):
+    # The page's writing direction on <html>: right-to-left for Arabic.
+    return build.with_direction(output, _language(config))
+
+
+def on_post_build(config):
+    # Exports and feed of the language just built, beside its pages.
+    lang = _language(config)
+    default = config.icckb_site.corpus.project.default_language
+    root = Path(config.site_dir) / ("" if lang == default else lang)
+    for name, text in build.output_files(config.icckb_site, lang, config.site_url or "").items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _is_fallback(page, lang: str) -> bool:
+    return getattr(page.file, "locale", lang) != lang
+
+
+def _original_url(page, lang: str) -> str:
+    """The page's address within its language root ('fr/about/' -> 'about/')."""
+    prefix = lang + "/"
+    return page.url[len(prefix):] if page.url.startswith(prefix) else page.url
 
 
 def _language(config) -> str:

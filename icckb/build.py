@@ -1,17 +1,18 @@
 """What the build does with the knowledge base, independent of the site engine.
 
-The MkDocs hooks call ``prepare`` once per build and ``page_parts`` once per page;
-another engine would call the same two functions.
+The MkDocs hooks call ``prepare`` once per build, ``page_parts`` once per page and
+``output_files`` once per language; another engine would call the same functions.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import corpus, pages, render, staging
+from . import corpus, crossindex, exports, pages, staging
 from .problems import report
 from .project import Project
+from .render import RecordView
 
 # Staged folder -> record type name.
 _TYPE_OF_FOLDER = {"practices": "practice", "policy-briefs": "publication", "toolkits": "toolkit"}
@@ -23,10 +24,19 @@ class BuildError(Exception):
 
 @dataclass
 class Site:
-    """The loaded knowledge base of one build, shared by every language."""
+    """The loaded and cross-indexed knowledge base of one build, shared by every language."""
 
     corpus: corpus.Corpus
+    index: crossindex.CrossIndex
     staging: Path
+    _glossary: dict = field(default_factory=dict)  # lang -> {term: definition}
+
+    def glossary(self, lang: str) -> dict:
+        """Every glossary term and alias of ``lang`` with its definition, for hover and focus."""
+        if lang not in self._glossary:
+            pairs = self.corpus.vocabulary(lang).glossary()
+            self._glossary[lang] = {term: " ".join(definition.split()) for term, definition in pairs}
+        return self._glossary[lang]
 
     def record(self, src_uri: str):
         """The record a staged page shows (original or translation), or None."""
@@ -36,28 +46,52 @@ class Site:
             return None
         return self.corpus.records[type_name].get(name[:-3].split(".")[0])
 
+    def is_fallback(self, record, lang: str) -> bool:
+        return lang != self.corpus.project.default_language and lang not in record.translations
+
 
 def prepare(config_file: Path) -> Site:
-    """Load and validate everything, then stage sources and generated pages."""
+    """Load and validate everything, cross-index it, then stage sources and generated pages."""
     project = Project.from_config_file(config_file)
     loaded = corpus.load(project)
     if loaded.problems:
         raise BuildError(report(loaded.problems, loaded.checked))
+    index = crossindex.build(loaded)
     try:
-        folder = staging.sync(project.root, pages.generate(loaded))
+        folder = staging.sync(project.root, pages.generate(loaded, index))
     except staging.StagingError as error:
         raise BuildError(str(error)) from None
-    return Site(loaded, folder)
+    return Site(loaded, index, folder)
 
 
-def page_parts(site: Site, src_uri: str, lang: str) -> tuple:
-    """(HTML before the body, HTML after the body) for a page, or None if not a record."""
+def page_parts(site: Site, src_uri: str, url: str, lang: str, fallback: bool) -> tuple:
+    """(HTML above the body, HTML below it) for a page; ``url`` is its address without language."""
     record = site.record(src_uri)
     if record is None:
-        return None
-    before = [render.heading(record, lang)]
-    if record.get("status") == "archived":
-        before.append(f'<div class="admonition warning icckb-archived"><p>{render.escape(render.label(lang, "archived_notice"))}</p></div>')
-    before.append(render.facts_box(record, site.corpus, lang))
-    after = [render.resources_table(record, site.corpus, lang)] if record.type.name == "toolkit" else []
-    return "\n".join(before), "\n".join(after)
+        return (fallback_notice(site, url, lang), "") if fallback else ("", "")
+    view = RecordView(record, site.corpus, site.index, lang)
+    return view.header(fallback), view.footer()
+
+
+def fallback_notice(site: Site, url: str, lang: str) -> str:
+    """The notice on a page shown in the default language because it is not translated."""
+    return RecordView.notice(site.corpus, url, lang)
+
+
+def canonical_url(site: Site, url: str, site_url: str) -> str:
+    """Where search engines should look for a page shown untranslated: its original."""
+    return (site_url.rstrip("/") + "/" if site_url else "/") + url
+
+
+def output_files(site: Site, lang: str, site_url: str = "") -> dict:
+    """Files written beside the pages of ``lang``: exports and feed."""
+    return exports.files(site.corpus, site.index, lang, site_url)
+
+
+RIGHT_TO_LEFT = {"ar", "fa", "he", "ur", "yi"}
+
+
+def with_direction(html: str, lang: str) -> str:
+    """Put the writing direction on <html>, so the whole page (not only <body>) is right-to-left."""
+    direction = "rtl" if lang.split("-")[0] in RIGHT_TO_LEFT else "ltr"
+    return html.replace("<html lang=", f'<html dir="{direction}" lang=', 1)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema
+from . import schema, vocabulary
 from .documents import Document, DocumentError, read, unsafe_html
 from .fields import Context, check_fields
 from .problems import Problem
@@ -29,7 +29,7 @@ class Translation:
     body: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Record:
     """A validated record and its translations."""
 
@@ -55,12 +55,17 @@ class Corpus:
     project: Project
     registries: dict = field(default_factory=dict)  # name -> list of entries
     records: dict = field(default_factory=dict)  # type name -> {slug: Record}
+    vocabularies: dict = field(default_factory=dict)  # lang -> Vocabulary
     problems: list = field(default_factory=list)
     checked: int = 0
 
     def registry(self, name: str) -> dict:
         """Entries of a registry by id."""
         return {entry["id"]: entry for entry in self.registries.get(name, []) if isinstance(entry, dict) and "id" in entry}
+
+    def vocabulary(self, lang: str) -> vocabulary.Vocabulary:
+        """The words of ``lang`` (English for the default language or an unknown one)."""
+        return self.vocabularies.get(lang) or vocabulary.Vocabulary(lang, {r.name: self.registry(r.name) for r in schema.REGISTRIES})
 
 
 def field_label(path: tuple) -> str:
@@ -93,6 +98,7 @@ class Loader:
     def run(self) -> None:
         for registry in schema.REGISTRIES:
             self.load_registry(registry)
+        self.load_vocabularies()
         files = {t.name: self.record_files(t) for t in schema.RECORD_TYPES}
         # Toolkit resources may name publications: their ids come from file names.
         self.ctx.ids["publications"] = {
@@ -157,6 +163,35 @@ class Loader:
             first_line[label] = parsed.line((index, "id"))
             entries.append(entry)
         return entries
+
+    # -- vocabularies ----------------------------------------------------
+
+    def load_vocabularies(self) -> None:
+        """Read and check ``data/i18n/<lang>.yml`` for each language that has one."""
+        registries = {r.name: self.corpus.registry(r.name) for r in schema.REGISTRIES}
+        folder = self.root / vocabulary.FOLDER
+        for file in sorted(folder.glob("*")) if folder.is_dir() else []:
+            shown = self.shown(file)
+            self.counts(shown)
+            lang = file.stem
+            if file.suffix != ".yml":
+                self.problem(shown, 1, "file name", f"'{file.name}' is not a vocabulary file (name it <language code>.yml)")
+                continue
+            if lang not in self.project.languages or lang == self.project.default_language:
+                self.problem(shown, 1, "file name", f"the site has no language '{lang}' to translate into (its languages are: {', '.join(self.project.languages[1:])})")
+                continue
+            try:
+                parsed = parse(file.read_text(encoding="utf-8"))
+            except (YamlError, UnicodeDecodeError) as error:
+                line, message = (error.line, error.message) if isinstance(error, YamlError) else (1, "is not UTF-8 text")
+                self.problem(shown, line, "file", message)
+                continue
+            data = parsed.value if parsed.value is not None else {}
+            problems = list(vocabulary.check(data, self.ctx.ids, self.ctx))
+            for sub, message in problems:
+                self.problem(shown, parsed.line(sub), field_label(sub), message)
+            if not problems:
+                self.corpus.vocabularies[lang] = vocabulary.Vocabulary(lang, registries, data)
 
     # -- records ---------------------------------------------------------
 

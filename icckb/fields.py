@@ -170,7 +170,12 @@ class Ref(Field):
 
     def check(self, value, ctx):
         known = ctx.ids.get(self.registry, set())
-        if not isinstance(value, str):
+        if isinstance(value, bool):
+            yield (), (
+                f"{describe(value)} is not a {self.label} id (YAML reads unquoted no, yes, on and off "
+                'as true or false: put the id in quotes, such as "NO")'
+            )
+        elif not isinstance(value, str):
             yield (), f"{describe(value)} is not a {self.label} id (write an id such as {min(known, default='x')})"
         elif value not in known:
             yield (), f"unknown {self.label} '{value}'" + closest(value, known, self.label + " ids")

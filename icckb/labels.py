@@ -1,9 +1,13 @@
-"""Labels the build adds to pages. English is the source; translations come later
-from per-language vocabulary files and fall back to these."""
+"""The English labels the build adds to pages: the source every language translates.
+
+Translations live in ``data/i18n/<lang>.yml`` under ``labels:``; a missing one falls
+back to the English text here. ``{name}`` marks a value filled in by the build.
+"""
 
 from __future__ import annotations
 
 ENGLISH = {
+    # Facts box of a record
     "facts": "Facts",
     "kind": "Kind",
     "cities": "Cities",
@@ -25,10 +29,77 @@ ENGLISH = {
     "sources": "Sources",
     "resource": "Resource",
     "resources": "Resources",
+    "network": "Network",
+    "member_since": "Member since",
+    # Notices
     "archived_notice": "This record is archived: it is kept for reference and no longer updated.",
+    "fallback_notice": "This page has not been translated into {language} yet: you are reading the original in {original}.",
+    "fallback_original": "Open the original",
+    "fallback_invite": "Translate this page",
+    "not_translated": "not yet translated",
+    # Navigation and related content
+    "breadcrumb": "Breadcrumb",
+    "home": "Home",
+    "related_toolkits": "Related toolkits",
+    "related_publications": "Related publications",
+    "related_practices": "Related practices",
+    "theme_practices": "Practices on this theme",
+    "more_in_topic": "More on {topic}",
+    "none_yet": "None yet.",
+    # Generated pages
+    "practices_title": "Good practices",
+    "practices_intro": "{count} practices of member cities, newest first.",
+    "browse_by": "Browse by",
+    "publications_title": "Publications",
+    "publications_intro": "Policy briefs, thematic papers, studies, guides and reports, grouped by kind.",
+    "toolkits_title": "Thematic toolkits",
+    "toolkits_intro": "Each toolkit introduces a theme and gathers its resources, publications and practices.",
+    "topics_title": "Topics",
+    "topics_intro": "Every practice, publication and toolkit is filed under one or more topics.",
+    "cities_title": "Cities and regions",
+    "cities_intro": "Member cities and regions, by country.",
+    "countries_title": "Countries",
+    "networks_title": "Networks",
+    "networks_intro": "National and regional networks of intercultural cities.",
+    "years_title": "Years",
+    "years_intro": "Practices by the year they started, publications by the year they appeared.",
+    "archive_title": "Archive",
+    "archive_intro": "Archived records are kept for reference; they no longer appear in the other lists.",
+    "glossary_title": "Glossary",
+    "glossary_intro": "Key terms of the Intercultural Cities programme. They are explained wherever they appear on the site.",
+    "feed_title": "Intercultural Cities: newest practices and publications",
+    "fields_title": "Field reference",
+    # Practice database and publications library filters
+    "search_practices": "Search the practices",
+    "search_publications": "Search the publications",
+    "filters": "Filters",
+    "filter_topic": "Topic",
+    "filter_city": "City",
+    "filter_country": "Country",
+    "filter_network": "Network",
+    "filter_year": "Year",
+    "filter_year_from": "From",
+    "filter_year_to": "To",
+    "filter_target_group": "Target group",
+    "filter_status": "Status",
+    "filter_kind": "Kind",
+    "filter_language": "Language version",
+    "status_active": "Active",
+    "status_archived": "Archived",
+    "results_count": "{count} results",
+    "clear_filters": "Clear all filters",
+    "no_results": "Nothing matches these filters.",
+    # Translators' dashboard
+    "translations_title": "Translation status",
+    "translations_intro": "What is translated in each language, what is missing and what needs updating because its original changed.",
+    "collection": "Collection",
+    "language": "Language",
+    "status_translated": "Translated",
+    "status_outdated": "Outdated",
+    "status_missing": "Missing",
+    "collection_pages": "Site pages",
+    "collection_vocabulary": "Vocabulary",
+    # Contributing
+    "edit_page": "Edit this page",
+    "contribute_title": "Contribute",
 }
-
-
-def label(lang: str, key: str) -> str:
-    """The label ``key`` in ``lang`` (English until vocabularies are translated)."""
-    return ENGLISH.get(key, key)

@@ -1,7 +1,9 @@
-"""Pages the build generates from the records and registries (never committed).
+"""Pages the build generates from the records and registries, in every language.
 
-Each generator returns ``{staged path: Markdown}``. Links are Markdown links to the
-staged ``.md`` files, so MkDocs checks them and keeps readers in their language.
+``generate`` returns ``{staged path: Markdown}``: ``topics/x.md`` for the default
+language and ``topics/x.fr.md`` beside it for French, so mkdocs-static-i18n treats
+them like any translated page. Links are Markdown links to the staged ``.md`` files,
+which MkDocs checks and keeps within the reader's language. Nothing is committed.
 """
 
 from __future__ import annotations
@@ -11,145 +13,228 @@ from html import escape
 
 from . import reference
 from .corpus import Corpus, Record
+from .crossindex import CrossIndex
+from .vocabulary import Vocabulary
 
-_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|<>"
 
 
 def text(value: object) -> str:
-    """Record text made inert in Markdown: HTML-escaped and Markdown-escaped."""
+    """Record text made inert in Markdown: HTML-escaped, then Markdown-escaped."""
     escaped = escape(str(value), quote=False)
     return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in escaped)
 
 
-def md_link(from_page: str, to_page: str, label: str) -> str:
-    """A Markdown link from one staged page to another."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return f"[{text(label)}]({target})"
+def front_matter(title: str) -> list:
+    quoted = '"' + str(title).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return ["---", f"title: {quoted}", "---", ""]
 
 
-def source_page(record: Record) -> str:
-    """The staged path of a record's page."""
+def record_page(record: Record) -> str:
+    """The staged path of a record's page (its default-language file)."""
     return f"{record.type.url}/{record.slug}.md"
 
 
-def active(records) -> list:
-    return [r for r in records if r.get("status", "active") != "archived"]
-
-
-def newest_first(records) -> list:
-    return sorted(records, key=lambda r: (-int(r.get("year") or 0), r.get("title", "").lower()))
-
-
-def by_title(records) -> list:
-    return sorted(records, key=lambda r: r.get("title", "").lower())
-
-
-def generate(corpus: Corpus) -> dict:
-    """Every generated page of the site."""
+def generate(corpus: Corpus, index: CrossIndex) -> dict:
+    """Every generated page in every language of the site."""
     pages = {}
-    for generator in (practice_index, publication_index, toolkit_index, topic_pages, place_pages, glossary_page, field_reference):
-        pages.update(generator(corpus))
+    for lang in corpus.project.languages:
+        suffix = "" if lang == corpus.project.default_language else f".{lang}"
+        for path, markdown in Pages(corpus, index, corpus.vocabulary(lang), lang).all().items():
+            pages[path[:-3] + suffix + ".md"] = markdown
     return pages
 
 
-def _record_list(page: str, records, corpus: Corpus) -> list:
-    """One list item per record: linked title, cities and year, summary."""
-    cities = corpus.registry("cities")
-    lines = []
-    for record in records:
-        facts = [cities[c]["name"] for c in record.get("cities") or [] if c in cities]
-        if record.get("year"):
-            facts.append(str(record.get("year")))
-        detail = f" — {text(', '.join(facts))}" if facts else ""
-        lines.append(f"- {md_link(page, source_page(record), record.get('title'))}{detail}  ")
-        lines.append(f"  {text(record.get('summary'))}")
-    return lines or ["*None yet.*"]
+class Pages:
+    """The generated pages of one language."""
 
+    def __init__(self, corpus: Corpus, index: CrossIndex, vocab: Vocabulary, lang: str):
+        self.corpus = corpus
+        self.index = index
+        self.vocab = vocab
+        self.lang = lang
 
-def practice_index(corpus: Corpus) -> dict:
-    page = "practices/index.md"
-    records = newest_first(active(corpus.records["practice"].values()))
-    body = [
-        "---", "title: Good practices", "---", "", "# Good practices", "",
-        f"{len(records)} practices of member cities, newest first.", "",
-        *_record_list(page, records, corpus),
-    ]
-    return {page: "\n".join(body) + "\n"}
+    def all(self) -> dict:
+        pages = {}
+        for generator in (
+            self.practice_index, self.publication_index, self.toolkit_index, self.topic_pages,
+            self.city_pages, self.country_pages, self.network_pages, self.year_pages,
+            self.archive_page, self.glossary_page, self.field_reference,
+        ):
+            pages.update(generator())
+        return pages
 
+    # -- building blocks -------------------------------------------------
 
-def publication_index(corpus: Corpus) -> dict:
-    page = "policy-briefs/index.md"
-    records = active(corpus.records["publication"].values())
-    body = ["---", "title: Publications", "---", "", "# Publications", ""]
-    for kind in corpus.registries.get("kinds", []):
-        of_kind = newest_first(r for r in records if r.get("kind") == kind["id"])
-        if of_kind:
-            body += [f"## {text(kind['name'])}", "", f"*{text(kind['definition'])}*", "", *_record_list(page, of_kind, corpus), ""]
-    return {page: "\n".join(body) + "\n"}
+    def label(self, key: str, **values) -> str:
+        return self.vocab.label(key, **values)
 
+    def page(self, title: str, intro: str, *blocks) -> str:
+        lines = front_matter(title) + [f"# {text(title)}", ""]
+        if intro:
+            lines += [text(intro), ""]
+        for block in blocks:
+            lines += block + [""]
+        return "\n".join(lines).rstrip() + "\n"
 
-def toolkit_index(corpus: Corpus) -> dict:
-    page = "toolkits/index.md"
-    records = by_title(active(corpus.records["toolkit"].values()))
-    body = ["---", "title: Toolkits", "---", "", "# Thematic toolkits", "", *_record_list(page, records, corpus)]
-    return {page: "\n".join(body) + "\n"}
+    def link(self, from_page: str, to_page: str, label: str, lang: str | None = None) -> str:
+        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+        attrs = f'{{: lang="{lang}" }}' if lang and lang != self.lang else ""
+        return f"[{text(label)}]({target}){attrs}"
 
+    def title_of(self, record: Record) -> tuple:
+        """(title, language it is in) for this page's language."""
+        translation = record.translations.get(self.lang)
+        if translation and translation.meta.get("title"):
+            return translation.meta["title"], self.lang
+        return record.meta["title"], self.corpus.project.default_language
 
-def topic_pages(corpus: Corpus) -> dict:
-    pages = {}
-    index = ["---", "title: Topics", "---", "", "# Topics", ""]
-    for topic in corpus.registries.get("topics", []):
-        page = f"topics/{topic['id']}.md"
-        index.append(f"- {md_link('topics/index.md', page, topic['name'])}: {text(topic['definition'])}")
-        body = ["---", f"title: {_yaml_text(topic['name'])}", "---", "", f"# {text(topic['name'])}", "", text(topic["definition"]), ""]
-        for heading, type_name, order in (("Toolkits", "toolkit", by_title), ("Publications", "publication", newest_first), ("Practices", "practice", newest_first)):
-            records = order(r for r in active(corpus.records[type_name].values()) if topic["id"] in (r.get("topics") or []))
-            body += [f"## {heading}", "", *_record_list(page, records, corpus), ""]
-        pages[page] = "\n".join(body) + "\n"
-    pages["topics/index.md"] = "\n".join(index) + "\n"
-    return pages
+    def summary_of(self, record: Record) -> str:
+        translation = record.translations.get(self.lang)
+        return (translation and translation.meta.get("summary")) or record.meta["summary"]
 
+    def record_list(self, page: str, records) -> list:
+        """One item per record: linked title, cities and year, then the summary."""
+        lines = []
+        for record in records:
+            title, lang = self.title_of(record)
+            facts = [self.vocab.city(c) for c in record.get("cities") or []]
+            if record.get("year"):
+                facts.append(str(record.get("year")))
+            detail = f" — {text(', '.join(facts))}" if facts else ""
+            lines += [f"- {self.link(page, record_page(record), title, lang)}{detail}  ", f"  {text(self.summary_of(record))}"]
+        return lines or [f"*{text(self.label('none_yet'))}*"]
 
-def place_pages(corpus: Corpus) -> dict:
-    """A page per city and per country, listing their practices."""
-    practices = newest_first(active(corpus.records["practice"].values()))
-    networks = corpus.registry("networks")
-    pages, countries = {}, {}
-    for city in corpus.registries.get("cities", []):
-        page = f"cities/{city['id']}.md"
-        countries.setdefault(city["country"], []).append(city)
-        country_page = "countries/" + city["country"].lower() + ".md"
-        facts = ["**Country:** " + md_link(page, country_page, city["country"])]
-        names = [networks[n]["name"] for n in city.get("networks") or [] if n in networks]
-        if names:
-            facts.append(f"**Network:** {text(', '.join(names))}")
-        if city.get("member_since"):
-            facts.append(f"**Member since:** {city['member_since']}")
-        own = [p for p in practices if city["id"] in (p.get("cities") or [])]
-        body = ["---", f"title: {_yaml_text(city['name'])}", "---", "", f"# {text(city['name'])}", "", "  \n".join(facts), "", "## Practices", "", *_record_list(page, own, corpus)]
-        pages[page] = "\n".join(body) + "\n"
-    for code, cities in countries.items():
-        page = f"countries/{code.lower()}.md"
-        ids = {c["id"] for c in cities}
-        own = [p for p in practices if ids & set(p.get("cities") or [])]
-        links = ["- " + md_link(page, "cities/" + c["id"] + ".md", c["name"]) for c in sorted(cities, key=lambda c: c["name"])]
-        body = ["---", f"title: {code}", "---", "", f"# {code}", "", "## Cities", "", *links, "", "## Practices", "", *_record_list(page, own, corpus)]
-        pages[page] = "\n".join(body) + "\n"
-    return pages
+    def section(self, heading: str, lines: list) -> list:
+        return [f"## {text(heading)}", "", *lines]
 
+    def browse_links(self, page: str) -> list:
+        targets = [("topics/index.md", "topics_title"), ("cities/index.md", "cities_title"), ("countries/index.md", "countries_title"),
+                   ("networks/index.md", "networks_title"), ("years/index.md", "years_title"), ("archive.md", "archive_title")]
+        return [text(self.label("browse_by")) + ": " + " · ".join(self.link(page, target, self.label(key)) for target, key in targets)]
 
-def glossary_page(corpus: Corpus) -> dict:
-    terms = sorted(corpus.registries.get("glossary", []), key=lambda t: t["term"].lower())
-    body = ["---", "title: Glossary", "---", "", "# Glossary", ""]
-    for term in terms:
-        body += [f'<h2 id="{escape(term["id"])}">{escape(term["term"])}</h2>', "", text(term["definition"]), ""]
-    return {"glossary.md": "\n".join(body) + "\n"}
+    # -- collections -----------------------------------------------------
 
+    def practice_index(self) -> dict:
+        page = "practices/index.md"
+        records = self.index.active("practice")
+        intro = self.label("practices_intro", count=len(records))
+        return {page: self.page(self.label("practices_title"), intro, self.browse_links(page), self.record_list(page, records))}
 
-def field_reference(corpus: Corpus) -> dict:
-    return {"contribute/fields.md": "---\ntitle: Field reference\n---\n\n" + reference.markdown()}
+    def publication_index(self) -> dict:
+        page = "policy-briefs/index.md"
+        blocks = [self.browse_links(page)]
+        for kind in self.corpus.registries.get("kinds", []):
+            records = [r for r in self.index.active("publication") if r.get("kind") == kind["id"]]
+            if records:
+                definition = f"*{text(self.vocab.entry('kinds', kind['id'], 'definition'))}*"
+                blocks.append(self.section(self.vocab.entry("kinds", kind["id"]), [definition, "", *self.record_list(page, records)]))
+        return {page: self.page(self.label("publications_title"), self.label("publications_intro"), *blocks)}
 
+    def toolkit_index(self) -> dict:
+        page = "toolkits/index.md"
+        return {page: self.page(self.label("toolkits_title"), self.label("toolkits_intro"), self.record_list(page, self.index.active("toolkit")))}
 
-def _yaml_text(value: str) -> str:
-    """A value safe to put in generated front matter."""
-    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # -- cross-index pages -----------------------------------------------
+
+    def topic_pages(self) -> dict:
+        pages, items = {}, []
+        for topic in self.corpus.registries.get("topics", []):
+            page = f"topics/{topic['id']}.md"
+            name = self.vocab.topic(topic["id"])
+            items.append(f"- {self.link('topics/index.md', page, name)}: {text(self.vocab.topic(topic['id'], 'definition'))}")
+            grouped = self.index.by_topic.get(topic["id"], {})
+            blocks = [
+                self.section(self.label("toolkits_title"), self.record_list(page, grouped.get("toolkit", []))),
+                self.section(self.label("publications_title"), self.record_list(page, grouped.get("publication", []))),
+                self.section(self.label("practices_title"), self.record_list(page, grouped.get("practice", []))),
+            ]
+            pages[page] = self.page(name, self.vocab.topic(topic["id"], "definition"), *blocks)
+        pages["topics/index.md"] = self.page(self.label("topics_title"), self.label("topics_intro"), items)
+        return pages
+
+    def city_pages(self) -> dict:
+        pages, by_country = {}, {}
+        for city in self.corpus.registries.get("cities", []):
+            page = f"cities/{city['id']}.md"
+            by_country.setdefault(city["country"], []).append(city)
+            facts = [f"**{text(self.label('country'))}:** " + self.link(page, f"countries/{city['country'].lower()}.md", self.vocab.country(city["country"]))]
+            networks = [self.link(page, f"networks/{n}.md", self.vocab.entry("networks", n)) for n in city.get("networks") or []]
+            if networks:
+                facts.append(f"**{text(self.label('network'))}:** " + ", ".join(networks))
+            if city.get("member_since"):
+                facts.append(f"**{text(self.label('member_since'))}:** {city['member_since']}")
+            practices = self.section(self.label("practices_title"), self.record_list(page, self.index.by_city.get(city["id"], [])))
+            pages[page] = self.page(self.vocab.city(city["id"]), "", ["  \n".join(facts)], practices)
+        items = []
+        for code in sorted(by_country, key=self.vocab.country):
+            cities = sorted(by_country[code], key=lambda c: self.vocab.city(c["id"]))
+            links = ", ".join(self.link("cities/index.md", f"cities/{c['id']}.md", self.vocab.city(c["id"])) for c in cities)
+            items.append(f"- **{self.link('cities/index.md', f'countries/{code.lower()}.md', self.vocab.country(code))}**: {links}")
+        pages["cities/index.md"] = self.page(self.label("cities_title"), self.label("cities_intro"), items)
+        return pages
+
+    def country_pages(self) -> dict:
+        pages, items = {}, []
+        cities = self.corpus.registries.get("cities", [])
+        for country in sorted(self.corpus.registries.get("countries", []), key=lambda c: self.vocab.country(c["id"])):
+            code = country["id"]
+            page = f"countries/{code.lower()}.md"
+            members = sorted((c for c in cities if c["country"] == code), key=lambda c: self.vocab.city(c["id"]))
+            if not members:
+                continue
+            items.append(f"- {self.link('countries/index.md', page, self.vocab.country(code))}")
+            city_links = ["- " + self.link(page, f"cities/{c['id']}.md", self.vocab.city(c["id"])) for c in members]
+            pages[page] = self.page(
+                self.vocab.country(code), "",
+                self.section(self.label("cities_title"), city_links),
+                self.section(self.label("practices_title"), self.record_list(page, self.index.by_country.get(code, []))),
+            )
+        pages["countries/index.md"] = self.page(self.label("countries_title"), "", items)
+        return pages
+
+    def network_pages(self) -> dict:
+        pages, items = {}, []
+        cities = self.corpus.registries.get("cities", [])
+        for network in self.corpus.registries.get("networks", []):
+            page = f"networks/{network['id']}.md"
+            name = self.vocab.entry("networks", network["id"])
+            items.append(f"- {self.link('networks/index.md', page, name)}")
+            members = sorted((c for c in cities if network["id"] in (c.get("networks") or [])), key=lambda c: self.vocab.city(c["id"]))
+            member_links = ["- " + self.link(page, f"cities/{c['id']}.md", self.vocab.city(c["id"])) for c in members]
+            pages[page] = self.page(
+                name, self.vocab.entry("networks", network["id"], "description") if network.get("description") else "",
+                self.section(self.label("cities_title"), member_links or [f"*{text(self.label('none_yet'))}*"]),
+                self.section(self.label("practices_title"), self.record_list(page, self.index.by_network.get(network["id"], []))),
+            )
+        pages["networks/index.md"] = self.page(self.label("networks_title"), self.label("networks_intro"), items)
+        return pages
+
+    def year_pages(self) -> dict:
+        pages, items = {}, []
+        for year in sorted(self.index.by_year, reverse=True):
+            page = f"years/{year}.md"
+            grouped = self.index.by_year[year]
+            counts = len(grouped.get("practice", [])) + len(grouped.get("publication", []))
+            items.append(f"- {self.link('years/index.md', page, str(year))} ({counts})")
+            pages[page] = self.page(
+                str(year), "",
+                self.section(self.label("practices_title"), self.record_list(page, grouped.get("practice", []))),
+                self.section(self.label("publications_title"), self.record_list(page, grouped.get("publication", []))),
+            )
+        pages["years/index.md"] = self.page(self.label("years_title"), self.label("years_intro"), items)
+        return pages
+
+    def archive_page(self) -> dict:
+        return {"archive.md": self.page(self.label("archive_title"), self.label("archive_intro"), self.record_list("archive.md", self.index.archived))}
+
+    def glossary_page(self) -> dict:
+        entries = []
+        for id_ in sorted(self.corpus.registry("glossary"), key=lambda i: self.vocab.entry("glossary", i, "term").lower()):
+            term = self.vocab.entry("glossary", id_, "term")
+            entries += [f'<h2 id="{escape(id_)}">{escape(term)}</h2>', "", text(self.vocab.entry("glossary", id_, "definition")), ""]
+        return {"glossary.md": self.page(self.label("glossary_title"), self.label("glossary_intro"), entries)}
+
+    def field_reference(self) -> dict:
+        markdown = reference.markdown()
+        return {"contribute/fields.md": "\n".join(front_matter(self.label("fields_title"))) + "\n" + markdown}

@@ -1,7 +1,8 @@
-"""HTML fragments the build adds to record pages: heading, facts box, resources.
+"""HTML fragments the build adds to record pages: breadcrumbs, heading, notices,
+facts box, resources and related content.
 
-Every value from a record is escaped here; nothing a record says is ever emitted raw.
-Links are relative, so the same fragment works under every language's root.
+Every value from a record or registry is escaped here; nothing is emitted raw.
+Links are relative, so one fragment works under every language's root.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import posixpath
 from html import escape
 
 from .corpus import Corpus, Record
-from .labels import label
+from .crossindex import CrossIndex
+from .vocabulary import Vocabulary
 
 LANGUAGE_NAMES = {
     "ar": "العربية", "de": "Deutsch", "el": "Ελληνικά", "en": "English", "es": "Español",
@@ -19,77 +21,173 @@ LANGUAGE_NAMES = {
     "tr": "Türkçe", "uk": "Українська",
 }
 
+# Record type -> label of its collection, for breadcrumbs.
+_COLLECTION_LABEL = {"practice": "practices_title", "publication": "publications_title", "toolkit": "toolkits_title"}
+
 
 def relative(from_url: str, to_url: str) -> str:
     """Relative link between two directory URLs such as 'practices/x/' and 'topics/y/'."""
     path = posixpath.relpath(to_url or ".", from_url or ".")
-    return path if path.endswith("/") or path == "." else path + "/"
+    return path + "/" if path != "." else "./"
 
 
-def link(from_url: str, to_url: str, text: str) -> str:
-    return f'<a href="{escape(relative(from_url, to_url))}">{escape(text)}</a>'
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
 
 
-def heading(record: Record, lang: str) -> str:
-    """The page's <h1>, from the (translated) title."""
-    return f"<h1>{escape(title(record, lang))}</h1>"
+class RecordView:
+    """A record as shown in one language: its fragments, all escaped."""
+
+    def __init__(self, record: Record, corpus: Corpus, index: CrossIndex, lang: str, translate_url: str = ""):
+        self.record = record
+        self.translate_url = translate_url
+        self.corpus = corpus
+        self.index = index
+        self.lang = lang
+        self.vocab: Vocabulary = corpus.vocabulary(lang)
+        self.translation = record.translations.get(lang)
+
+    def label(self, key: str, **values) -> str:
+        return escape(self.vocab.label(key, **values))
+
+    def link(self, to_url: str, text: str, lang: str | None = None) -> str:
+        lang_attr = f' lang="{escape(lang)}"' if lang and lang != self.lang else ""
+        return f'<a href="{escape(relative(self.record.url, to_url))}"{lang_attr}>{escape(text)}</a>'
+
+    def title(self) -> str:
+        return (self.translation and self.translation.meta.get("title")) or self.record.meta["title"]
+
+    def summary(self) -> str:
+        return (self.translation and self.translation.meta.get("summary")) or self.record.meta["summary"]
+
+    # -- above the body --------------------------------------------------
+
+    def header(self, fallback: bool) -> str:
+        parts = [self.breadcrumbs(), f"<h1>{escape(self.title())}</h1>"]
+        if fallback:
+            parts.append(self.fallback_notice())
+        if self.record.get("status") == "archived":
+            parts.append(f'<div class="admonition warning icckb-archived"><p>{self.label("archived_notice")}</p></div>')
+        parts.append(f'<p class="icckb-summary">{escape(self.summary())}</p>')
+        parts.append(self.facts_box())
+        return "\n".join(parts)
+
+    def breadcrumbs(self) -> str:
+        home = self.link("", self.vocab.label("home"))
+        collection = self.link(self.record.type.url + "/", self.vocab.label(_COLLECTION_LABEL[self.record.type.name]))
+        return f'<nav class="icckb-breadcrumbs" aria-label="{self.label("breadcrumb")}">{home} › {collection} › <span aria-current="page">{escape(self.title())}</span></nav>'
+
+    def fallback_notice(self) -> str:
+        return self.notice(self.corpus, self.record.url, self.lang, self.translate_url)
+
+    @staticmethod
+    def notice(corpus: Corpus, url: str, lang: str, translate_url: str = "") -> str:
+        """Says a page is not translated yet, links to the original, invites translators."""
+        vocab = corpus.vocabulary(lang)
+        default = corpus.project.default_language
+        original = relative(f"{lang}/{url}", url)
+        text = escape(vocab.label("fallback_notice", language=language_name(lang), original=language_name(default)))
+        links = f'<a href="{escape(original)}" hreflang="{escape(default)}">{escape(vocab.label("fallback_original"))}</a>'
+        if translate_url:
+            links += f' · <a href="{escape(translate_url)}">{escape(vocab.label("fallback_invite"))}</a>'
+        return f'<div class="admonition info icckb-fallback"><p>{text} {links}</p></div>'
+
+    def facts_box(self) -> str:
+        rows = [(self.label(name), value) for name, value in self.facts() if value]
+        items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
+        return f'<dl class="icckb-facts" aria-label="{self.label("facts")}">{items}</dl>'
+
+    def facts(self):
+        """(label key, HTML value) for each fact of the record."""
+        meta, vocab = self.record.meta, self.vocab
+        cities = self.corpus.registry("cities")
+        if self.record.type.name == "publication":
+            kind = meta.get("kind")
+            yield "kind", f'{escape(vocab.entry("kinds", kind))} <small>{escape(vocab.entry("kinds", kind, "definition"))}</small>'
+        own = [c for c in meta.get("cities") or [] if c in cities]
+        yield "cities", ", ".join(self.link(f"cities/{c}/", vocab.city(c)) for c in own)
+        countries = sorted({cities[c]["country"] for c in own})
+        yield "country", ", ".join(self.link(f"countries/{code.lower()}/", vocab.country(code)) for code in countries)
+        if "year" in meta:
+            yield "year", self.link(f"years/{meta['year']}/", self.years())
+        yield "topics", ", ".join(self.link(f"topics/{t}/", vocab.topic(t)) for t in meta.get("topics") or [])
+        yield "target_groups", escape(", ".join(vocab.entry("target_groups", g) for g in meta.get("target_groups") or []))
+        yield "partners", escape(", ".join(meta.get("partners") or []))
+        yield "funding", escape(meta.get("funding") or "")
+        yield "contact", escape(meta.get("contact") or "")
+        yield "outcome", self.label("outcome_" + meta["outcome"]) if meta.get("outcome") else ""
+        yield "languages", language_versions(meta.get("languages") or {})
+        yield "links", ", ".join(external(entry) for entry in meta.get("links") or [])
+        yield "sources", escape("; ".join(meta.get("sources") or []))
+
+    def years(self) -> str:
+        meta = self.record.meta
+        if meta.get("end_year") and meta["end_year"] != meta["year"]:
+            return f"{meta['year']}–{meta['end_year']}"
+        if meta.get("ongoing"):
+            return f"{meta['year']} – {self.vocab.label('ongoing')}"
+        return str(meta["year"])
+
+    # -- below the body --------------------------------------------------
+
+    def footer(self) -> str:
+        parts = [self.resources()] if self.record.type.name == "toolkit" else []
+        parts.append(self.related())
+        return "\n".join(p for p in parts if p)
+
+    def resources(self) -> str:
+        """A toolkit's resources: title (linked to its publication page), kind, year, languages."""
+        publications = self.corpus.records.get("publication", {})
+        rows = []
+        for resource in self.record.meta.get("resources") or []:
+            name = escape(resource["title"])
+            if resource.get("publication") in publications:
+                name = self.link(publications[resource["publication"]].url, resource["title"])
+            kind = escape(self.vocab.entry("kinds", resource.get("kind")))
+            rows.append(
+                f"<tr><td>{name}</td><td>{kind}</td><td>{escape(str(resource.get('year') or ''))}</td>"
+                f"<td>{language_versions(resource.get('languages') or {})}</td></tr>"
+            )
+        head = "".join(f'<th scope="col">{self.label(key)}</th>' for key in ("resource", "kind", "year", "languages"))
+        return (
+            f'<h2 id="resources">{self.label("resources")}</h2>\n'
+            f'<table class="icckb-resources"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        )
+
+    def related(self) -> str:
+        """Related toolkits, publications and practices, most related first."""
+        related = self.index.related.get(self.record, {})
+        blocks = []
+        for type_name, key in (("toolkit", "related_toolkits"), ("publication", "related_publications"), ("practice", "related_practices")):
+            records = related.get(type_name, [])
+            if self.record.type.name == "toolkit" and type_name == "practice":
+                key, records = "theme_practices", self.theme_practices()
+            if records:
+                items = "".join(f"<li>{self.record_link(r)}</li>" for r in records)
+                blocks.append(f'<h2 id="{key}">{self.label(key)}</h2>\n<ul class="icckb-related">{items}</ul>')
+        if not blocks:
+            return ""
+        return '<aside class="icckb-related-content">\n' + "\n".join(blocks) + "\n</aside>"
+
+    def theme_practices(self) -> list:
+        """The newest practices filed under any of a toolkit's topics."""
+        seen, found = set(), []
+        for topic in self.record.get("topics") or []:
+            for practice in self.index.by_topic.get(topic, {}).get("practice", []):
+                if practice not in seen:
+                    seen.add(practice)
+                    found.append(practice)
+        return sorted(found, key=lambda r: (-int(r.get("year") or 0), r.slug))[:10]
+
+    def record_link(self, record: Record) -> str:
+        translation = record.translations.get(self.lang)
+        title = (translation and translation.meta.get("title")) or record.meta["title"]
+        lang = self.lang if translation and translation.meta.get("title") else self.corpus.project.default_language
+        detail = ", ".join([self.vocab.city(c) for c in record.get("cities") or []][:3] + ([str(record.get("year"))] if record.get("year") else []))
+        return self.link(record.url, title, lang) + (f" <small>{escape(detail)}</small>" if detail else "")
 
 
-def title(record: Record, lang: str) -> str:
-    translation = record.translations.get(lang)
-    return (translation and translation.meta.get("title")) or record.meta["title"]
-
-
-def summary(record: Record, lang: str) -> str:
-    translation = record.translations.get(lang)
-    return (translation and translation.meta.get("summary")) or record.meta["summary"]
-
-
-def facts_box(record: Record, corpus: Corpus, lang: str) -> str:
-    """A definition list of the record's facts, above its body."""
-    rows = [(label(lang, name), value) for name, value in _facts(record, corpus, lang) if value]
-    items = "".join(f"<dt>{escape(name)}</dt><dd>{value}</dd>" for name, value in rows)
-    return (
-        f'<p class="icckb-summary">{escape(summary(record, lang))}</p>\n'
-        f'<dl class="icckb-facts" aria-label="{escape(label(lang, "facts"))}">{items}</dl>'
-    )
-
-
-def _facts(record: Record, corpus: Corpus, lang: str):
-    """(label key, HTML value) pairs for each fact the record type shows."""
-    meta, here = record.meta, record.url
-    cities = corpus.registry("cities")
-    topics = corpus.registry("topics")
-    if record.type.name == "publication":
-        kind = corpus.registry("kinds").get(meta.get("kind"), {})
-        yield "kind", f'{escape(kind.get("name", ""))} <small>{escape(kind.get("definition", ""))}</small>'
-    if "cities" in meta:
-        yield "cities", ", ".join(link(here, f"cities/{c}/", cities[c]["name"]) for c in meta["cities"] if c in cities)
-        countries = sorted({cities[c]["country"] for c in meta["cities"] if c in cities})
-        yield "country", ", ".join(link(here, f"countries/{code.lower()}/", code) for code in countries)
-    if "year" in meta:
-        yield "year", escape(_years(meta, lang))
-    yield "topics", ", ".join(link(here, f"topics/{t}/", topics[t]["name"]) for t in meta.get("topics", []) if t in topics)
-    groups = corpus.registry("target_groups")
-    yield "target_groups", escape(", ".join(groups[g]["name"] for g in meta.get("target_groups") or [] if g in groups))
-    yield "partners", escape(", ".join(meta.get("partners") or []))
-    yield "funding", escape(meta.get("funding") or "")
-    yield "contact", escape(meta.get("contact") or "")
-    yield "outcome", escape(label(lang, "outcome_" + meta["outcome"]) if meta.get("outcome") else "")
-    yield "languages", language_versions(meta.get("languages") or {})
-    yield "links", ", ".join(_external(link_) for link_ in meta.get("links") or [])
-    yield "sources", escape("; ".join(meta.get("sources") or []))
-
-
-def _years(meta: dict, lang: str) -> str:
-    if meta.get("end_year") and meta["end_year"] != meta["year"]:
-        return f"{meta['year']}–{meta['end_year']}"
-    if meta.get("ongoing"):
-        return f"{meta['year']} – {label(lang, 'ongoing')}"
-    return str(meta["year"])
-
-
-def _external(entry: dict) -> str:
+def external(entry: dict) -> str:
     return f'<a href="{escape(entry["url"])}" hreflang="{escape(entry["lang"])}" rel="noopener">{escape(entry["title"])}</a>'
 
 
@@ -97,27 +195,6 @@ def language_versions(versions: dict) -> str:
     """Language versions: a link where the address is known, the language name otherwise."""
     parts = []
     for code, url in versions.items():
-        name = escape(LANGUAGE_NAMES.get(code, code))
+        name = escape(language_name(code))
         parts.append(f'<a href="{escape(url)}" hreflang="{escape(code)}">{name}</a>' if url else f'<span lang="{escape(code)}">{name}</span>')
     return ", ".join(parts)
-
-
-def resources_table(record: Record, corpus: Corpus, lang: str) -> str:
-    """A toolkit's resources: title (linked to its publication page), kind, year, languages."""
-    kinds = corpus.registry("kinds")
-    publications = corpus.records.get("publication", {})
-    rows = []
-    for resource in record.meta.get("resources") or []:
-        name = escape(resource["title"])
-        if resource.get("publication") in publications:
-            name = link(record.url, publications[resource["publication"]].url, resource["title"])
-        kind = escape(kinds.get(resource.get("kind"), {}).get("name", ""))
-        rows.append(
-            f"<tr><td>{name}</td><td>{kind}</td><td>{escape(str(resource.get('year') or ''))}</td>"
-            f"<td>{language_versions(resource.get('languages') or {})}</td></tr>"
-        )
-    head = "".join(f"<th>{escape(label(lang, key))}</th>" for key in ("resource", "kind", "year", "languages"))
-    return (
-        f'<h2 id="resources">{escape(label(lang, "resources"))}</h2>\n'
-        f'<table class="icckb-resources"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )

@@ -173,12 +173,19 @@ NETWORKS = Registry(
     {
         "id": _id,
         "name": _name,
-        "country": Country("Two-letter ISO country code; leave out for networks across countries."),
+        "country": Ref("Two-letter ISO country code; leave out for networks across countries.", "countries", "country"),
         "founded": Year("Year founded, if known.", minimum=1990),
         "description": Text("What the network is and does.", max_length=1000),
         "sources": _sources,
     },
     "National and regional networks of intercultural cities.",
+)
+COUNTRIES = Registry(
+    "countries",
+    "country",
+    "data/countries.yml",
+    {"id": Country("Two-letter ISO 3166-1 code, in capitals.", required=True, example="ES"), "name": _name},
+    "Countries of the member cities, with their names.",
 )
 CITIES = Registry(
     "cities",
@@ -187,14 +194,14 @@ CITIES = Registry(
     {
         "id": _id,
         "name": _name,
-        "country": Country("Two-letter ISO country code, in capitals.", required=True, example="ES"),
+        "country": Ref("Two-letter ISO country code, in capitals, listed in data/countries.yml.", "countries", "country", required=True, example="ES"),
         "kind": Choice("'city' or 'region'.", ("city", "region"), default="city"),
         "networks": RefList("Ids of the national or regional networks it belongs to.", "networks", "network"),
         "member_since": Year("Year it joined the programme, if known."),
         "sources": _sources,
     },
     "Member cities and regions.",
-    references=("networks",),
+    references=("networks", "countries"),
 )
 KINDS = Registry(
     "kinds",
@@ -224,6 +231,6 @@ GLOSSARY = Registry(
     "Key terms, explained wherever they appear.",
 )
 
-REGISTRIES = (TOPICS, NETWORKS, CITIES, KINDS, TARGET_GROUPS, GLOSSARY)
+REGISTRIES = (TOPICS, COUNTRIES, NETWORKS, CITIES, KINDS, TARGET_GROUPS, GLOSSARY)
 
 __all__ = [n for n in dir() if n.isupper()] + ["Field", "RecordType", "Registry"]

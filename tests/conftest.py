@@ -46,3 +46,21 @@ def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "mkdocs", "build", *args],
         cwd=root, env=env, capture_output=True, text=True, timeout=600,
     )
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The project's own site, built once (strictly) for every test that reads it."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    result = mkdocs_build(REPO, "--strict", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr[-5000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_corpus():
+    """The project's records, loaded by the same code as the build."""
+    from icckb import corpus
+    from icckb.project import Project
+
+    return corpus.load(Project.from_config_file(REPO / "mkdocs.yml"))

@@ -51,8 +51,8 @@ def test_practice_page_shows_heading_and_facts_above_the_body(built):
     assert "<h1>Oslo anti-rumours pilot</h1>" in html
     assert '<p class="icckb-summary">Two cities tried the anti-rumours method together.</p>' in html
     assert '<dt>Cities</dt><dd><a href="../../cities/oslo/">Oslo</a>, <a href="../../cities/bergen/">Bergen</a></dd>' in html
-    assert '<dt>Country</dt><dd><a href="../../countries/no/">NO</a></dd>' in html
-    assert '<dt>Year</dt><dd>2017</dd>' in html
+    assert '<dt>Country</dt><dd><a href="../../countries/no/">Norway</a></dd>' in html
+    assert '<dt>Year</dt><dd><a href="../../years/2017/">2017</a></dd>' in html
     assert '<dt>Topics</dt><dd><a href="../../topics/anti-rumours/">Anti-rumours</a></dd>' in html
     assert "<dt>Outcome</dt><dd>Mixed results</dd>" in html
     assert html.index('class="icckb-facts"') < html.index('id="purpose"')
@@ -71,14 +71,14 @@ def test_toolkit_page_lists_its_resources_linked_to_their_publications(built):
 
 def test_translation_renders_under_its_language_with_its_own_title(built):
     html = page(built, "fr/practices/oslo-rumours")
-    assert '<html lang="fr"' in html
+    assert '<html dir="ltr" lang="fr"' in html
     assert "<h1>Projet pilote anti-rumeurs d&#x27;Oslo</h1>" in html
     assert "Contrer les rumeurs." in html
 
 
 def test_untranslated_record_still_has_a_page_in_every_language(built):
     html = page(built, "fr/practices/barcelona-archive")
-    assert '<html lang="fr"' in html
+    assert '<html dir="ltr" lang="fr"' in html
     assert "<h1>Barcelona archived practice</h1>" in html
 
 
@@ -134,3 +134,35 @@ def test_a_source_page_cannot_shadow_a_generated_one(tmp_path):
     result = mkdocs_build(root)
     assert result.returncode == 1
     assert "docs/glossary.md has the address of a page the build generates (glossary.md); rename or remove it" in result.stderr
+
+
+def test_archived_records_leave_default_lists_but_stay_reachable(built):
+    from sitecheck import links
+
+    archived = "practices/barcelona-archive/"
+    for url in ("practices/", "topics/participation/", "topics/anti-rumours/", "cities/barcelona/", "years/2010/"):
+        assert archived not in links(built / "site", url, content_only=True), url
+    assert archived in links(built / "site", "archive/", content_only=True)
+    assert "archive/" in links(built / "site", "practices/", content_only=True)
+    assert "2 practices of member cities, newest first." in page(built, "practices")
+
+
+def test_untranslated_page_carries_notice_and_canonical_link_to_the_original(built):
+    html = page(built, "fr/practices/barcelona-archive")
+    assert '<link rel="canonical" href="/practices/barcelona-archive/">' in html
+    assert "This page has not been translated into Français yet: you are reading the original in English." in html
+    assert '<a href="../../../practices/barcelona-archive/" hreflang="en">Open the original</a>' in html
+    assert "icckb-fallback" not in page(built, "fr/practices/oslo-rumours")
+
+
+def test_exports_and_feed_are_written_for_every_language(built):
+    import json
+
+    for prefix in ("", "fr/"):
+        data = json.loads((built / "site" / prefix / "api" / "practices.json").read_text())
+        assert [item["id"] for item in data["items"]] == ["oslo-rumours", "bergen-quotes", "barcelona-archive"]
+        assert data["items"][2]["status"] == "archived"
+    fr = json.loads((built / "site" / "fr" / "api" / "practices.json").read_text())
+    assert fr["items"][0]["title"] == "Projet pilote anti-rumeurs d'Oslo" and fr["items"][0]["lang"] == "fr"
+    assert fr["items"][2]["lang"] == "en"
+    assert "<title>Oslo anti-rumours pilot</title>" in (built / "site" / "feed.xml").read_text()

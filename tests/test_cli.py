@@ -12,7 +12,7 @@ from conftest import validate
 def test_console_script_exits_0_on_a_valid_site(site):
     result = subprocess.run(["icckb", "validate"], cwd=site, capture_output=True, text=True)
     assert result.returncode == 0
-    assert result.stdout == "11 files checked, no problems found\n"
+    assert result.stdout == "12 files checked, no problems found\n"
 
 
 def test_console_script_exits_1_and_names_file_line_and_field(site):
@@ -22,7 +22,7 @@ def test_console_script_exits_1_and_names_file_line_and_field(site):
     result = subprocess.run(["icckb", "validate"], cwd=site, capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0].startswith("practices/oslo-rumours.md:4: year: 20111 is not a year between 2008 and ")
-    assert result.stdout.splitlines()[-1] == "1 problem in 1 of 11 files checked"
+    assert result.stdout.splitlines()[-1] == "1 problem in 1 of 12 files checked"
 
 
 def test_given_files_are_checked_against_the_registries(site, capsys):

@@ -151,7 +151,7 @@ CASES = [
     # a city whose network is unknown
     ("data/cities.yml", "- id: oslo\n  name: Oslo\n  country: \"NO\"\n  networks: [norwegian]\n", "data/cities.yml:4: oslo: networks[0]: unknown network 'norwegian' (did you mean 'norwegian-network'?)"),
     # a city with a lowercase country code
-    ("data/cities.yml", "- id: oslo\n  name: Oslo\n  country: no\n", "data/cities.yml:3: oslo: country: false is not a two-letter ISO country code such as ES or FR"),
+    ("data/cities.yml", "- id: oslo\n  name: Oslo\n  country: no\n", 'data/cities.yml:3: oslo: country: false is not a country id (YAML reads unquoted no, yes, on and off as true or false: put the id in quotes, such as "NO")'),
     # the same id twice in a registry
     ("data/topics.yml", "- id: a\n  name: A\n  definition: D.\n- id: a\n  name: B\n  definition: E.\n", "data/topics.yml:4: a: id: is used twice (first on line 1); ids must be unique"),
     # a registry that is not a list
@@ -174,7 +174,7 @@ def test_bad_file_is_reported_with_file_line_field_and_hint(site, capsys, path, 
 
 def test_fixture_site_is_valid(site, capsys):
     code, lines = validate(site, capsys=capsys)
-    assert lines == ["11 files checked, no problems found"]
+    assert lines == ["12 files checked, no problems found"]
     assert code == 0
 
 
@@ -186,6 +186,6 @@ def test_every_problem_of_a_run_is_reported_with_a_count(site, capsys):
         "practices/bergen-desk.md:3: cities[0]: unknown city 'nowhere' (the city ids are: barcelona, bergen, oslo)",
         f"practices/bergen-desk.md:4: year: 20111 is not a year between 2008 and {YEAR}",
         "practices/empty.md:1: file: is empty (start the file with a line '---', then 'field: value' lines, then a line '---')",
-        "3 problems in 2 of 13 files checked",
+        "3 problems in 2 of 14 files checked",
     ]
     assert code == 1

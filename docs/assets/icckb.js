@@ -1,0 +1,7 @@
+// Glossary terms (abbreviations) can be reached with the keyboard: their
+// explanation then shows on focus as it does on hover.
+document$.subscribe(function () {
+  document.querySelectorAll("abbr[title]").forEach(function (abbr) {
+    abbr.tabIndex = 0;
+  });
+});
