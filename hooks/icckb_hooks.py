@@ -25,7 +25,10 @@ def on_config(config):
             raise PluginError(f"the knowledge base has problems:\n{error}") from None
         config.icckb_site = site
         config.docs_dir = str(site.staging)
-        log.info(f"{site.corpus.checked} files checked, no problems found")
+        for problem in site.warnings:
+            log.warning(f"translation left out of this build: {problem}")
+        if not site.warnings:
+            log.info(f"{site.corpus.checked} files checked, no problems found")
     # Glossary terms of this pass's language are explained wherever they appear.
     if "abbr" not in config.markdown_extensions:
         config.markdown_extensions.append("abbr")

@@ -29,6 +29,7 @@ class Site:
     corpus: corpus.Corpus
     index: crossindex.CrossIndex
     staging: Path
+    warnings: list = field(default_factory=list)  # problems of translations left out of this build
     _glossary: dict = field(default_factory=dict)  # lang -> {term: definition}
 
     def glossary(self, lang: str) -> dict:
@@ -54,14 +55,17 @@ def prepare(config_file: Path) -> Site:
     """Load and validate everything, cross-index it, then stage sources and generated pages."""
     project = Project.from_config_file(config_file)
     loaded = corpus.load(project)
-    if loaded.problems:
+    # A broken translation never stops the build: it is left out, and its page falls
+    # back to the original in that language. Any other problem stops the build.
+    if any(p.path not in loaded.translation_files for p in loaded.problems):
         raise BuildError(report(loaded.problems, loaded.checked))
+    left_out = {p.path for p in loaded.problems}
     index = crossindex.build(loaded)
     try:
-        folder = staging.sync(project.root, pages.generate(loaded, index))
+        folder = staging.sync(project.root, pages.generate(loaded, index), exclude=left_out)
     except staging.StagingError as error:
         raise BuildError(str(error)) from None
-    return Site(loaded, index, folder)
+    return Site(loaded, index, folder, warnings=sorted(loaded.problems))
 
 
 def page_parts(site: Site, src_uri: str, url: str, lang: str, fallback: bool) -> tuple:

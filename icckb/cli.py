@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import corpus, reference
+import json
+
+from . import corpus, reference, translations
 from .problems import report
 from .project import CONFIG_FILE, Project
 
@@ -19,6 +21,15 @@ def main(argv: list | None = None) -> int:
     validate = commands.add_parser("validate", help="check every record and registry, or the files given")
     validate.add_argument("paths", nargs="*", help="files or folders to check (default: everything)")
     validate.set_defaults(run=run_validate)
+
+    status = commands.add_parser(
+        "translations",
+        help="per language: what is translated, outdated and missing; 'translations mark FILE...' records a reviewed translation as up to date",
+    )
+    status.add_argument("mark", nargs="*", metavar="mark FILE", help="mark these translations as up to date with their original")
+    status.add_argument("--json", action="store_true", help="print the status as JSON")
+    status.add_argument("--lang", action="append", help="only this language (may be repeated)")
+    status.set_defaults(run=run_translations)
 
     fields = commands.add_parser("fields", help="print the field reference for editors (Markdown)")
     fields.set_defaults(run=run_fields)
@@ -40,6 +51,37 @@ def run_validate(args) -> int:
     result = corpus.load(project, only)
     print(report(result.problems, result.checked))
     return 1 if result.problems else 0
+
+
+def run_translations(args) -> int:
+    project = load_project(args)
+    loaded = corpus.load(project)
+    if args.mark:
+        return mark_translations(project, loaded, args.mark)
+    report = translations.status(loaded)
+    if args.lang:
+        unknown = [lang for lang in args.lang if lang not in report]
+        if unknown:
+            print(f"icckb: the site has no language {unknown[0]!r} to translate into (its languages are: {', '.join(report)})", file=sys.stderr)
+            return 2
+        report = {lang: items for lang, items in report.items() if lang in args.lang}
+    print(json.dumps(translations.as_json(report), ensure_ascii=False, indent=1) if args.json else translations.as_text(report))
+    return 0
+
+
+def mark_translations(project: Project, loaded, words: list) -> int:
+    if words[0] != "mark" or len(words) < 2:
+        print("icckb: usage: icckb translations mark FILE [FILE...]", file=sys.stderr)
+        return 2
+    failed = 0
+    for name in words[1:]:
+        try:
+            value = translations.mark(project.root, Path(name), loaded)
+            print(f"{name}: marked as up to date with its original ({translations.FIELD}: {value})")
+        except (ValueError, OSError) as error:
+            print(f"{name}: {error}", file=sys.stderr)
+            failed += 1
+    return 1 if failed else 0
 
 
 def run_fields(args) -> int:

@@ -58,6 +58,7 @@ class Corpus:
     vocabularies: dict = field(default_factory=dict)  # lang -> Vocabulary
     problems: list = field(default_factory=list)
     checked: int = 0
+    translation_files: set = field(default_factory=set)  # translations and vocabularies, by shown path
 
     def registry(self, name: str) -> dict:
         """Entries of a registry by id."""
@@ -174,6 +175,7 @@ class Loader:
             shown = self.shown(file)
             self.counts(shown)
             lang = file.stem
+            self.corpus.translation_files.add(shown)
             if file.suffix != ".yml":
                 self.problem(shown, 1, "file name", f"'{file.name}' is not a vocabulary file (name it <language code>.yml)")
                 continue
@@ -227,8 +229,10 @@ class Loader:
                 self.check_original(record_type, document)
                 store[slug] = Record(record_type, slug, shown, document.meta, document.body)
         for path, shown, slug, lang in translations:
+            self.corpus.translation_files.add(shown)
+            before = len(self.corpus.problems)
             document = self.read(path, shown)
-            if document is not None and self.check_translation(record_type, document, slug, lang):
+            if document is not None and self.check_translation(record_type, document, slug, lang) and len(self.corpus.problems) == before:
                 if slug in store:
                     store[slug].translations[lang] = Translation(lang, shown, document.meta, document.body)
 

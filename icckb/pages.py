@@ -11,9 +11,10 @@ from __future__ import annotations
 import posixpath
 from html import escape
 
-from . import reference
+from . import reference, translations
 from .corpus import Corpus, Record
 from .crossindex import CrossIndex
+from .render import language_name as _language_name
 from .vocabulary import Vocabulary
 
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|<>"
@@ -38,9 +39,10 @@ def record_page(record: Record) -> str:
 def generate(corpus: Corpus, index: CrossIndex) -> dict:
     """Every generated page in every language of the site."""
     pages = {}
+    status = translations.status(corpus)  # the same for every language's dashboard
     for lang in corpus.project.languages:
         suffix = "" if lang == corpus.project.default_language else f".{lang}"
-        for path, markdown in Pages(corpus, index, corpus.vocabulary(lang), lang).all().items():
+        for path, markdown in Pages(corpus, index, corpus.vocabulary(lang), lang, status).all().items():
             pages[path[:-3] + suffix + ".md"] = markdown
     return pages
 
@@ -48,7 +50,8 @@ def generate(corpus: Corpus, index: CrossIndex) -> dict:
 class Pages:
     """The generated pages of one language."""
 
-    def __init__(self, corpus: Corpus, index: CrossIndex, vocab: Vocabulary, lang: str):
+    def __init__(self, corpus: Corpus, index: CrossIndex, vocab: Vocabulary, lang: str, status: dict | None = None):
+        self.status = status or {}
         self.corpus = corpus
         self.index = index
         self.vocab = vocab
@@ -59,7 +62,7 @@ class Pages:
         for generator in (
             self.practice_index, self.publication_index, self.toolkit_index, self.topic_pages,
             self.city_pages, self.country_pages, self.network_pages, self.year_pages,
-            self.archive_page, self.glossary_page, self.field_reference,
+            self.archive_page, self.glossary_page, self.field_reference, self.translation_dashboard,
         ):
             pages.update(generator())
         return pages
@@ -238,3 +241,38 @@ class Pages:
     def field_reference(self) -> dict:
         markdown = reference.markdown()
         return {"contribute/fields.md": "\n".join(front_matter(self.label("fields_title"))) + "\n" + markdown}
+
+    def translation_dashboard(self) -> dict:
+        """Per language and collection: translated, outdated and missing, then the lists."""
+        page = "contribute/translations.md"
+        collections = ("practices", "publications", "toolkits", "pages")
+        names = {"practices": self.label("practices_title"), "publications": self.label("publications_title"),
+                 "toolkits": self.label("toolkits_title"), "pages": self.label("collection_pages")}
+        states = " / ".join(self.label(f"status_{s}") for s in translations.STATUSES)
+        table = [
+            "| " + " | ".join([text(self.label("language"))] + [f"{text(names[c])} ({text(states)})" for c in collections]) + " |",
+            "| " + " | ".join(["---"] * (len(collections) + 1)) + " |",
+        ]
+        details = []
+        for lang, items in self.status.items():
+            cells = []
+            for collection in collections:
+                counts = translations.summary([i for i in items if i.collection == collection])
+                cells.append(" / ".join(str(counts[s]) for s in translations.STATUSES))
+            table.append(f"| [{text(_language_name(lang))}](#{lang}) | " + " | ".join(cells) + " |")
+            details.append(f'<h2 id="{lang}">{escape(_language_name(lang))}</h2>\n')
+            for state in ("outdated", "missing"):
+                listed = [self.link(page, _page_of(item), item.title) + (f" ({text(item.note)})" if item.note else "") for item in items if item.status == state]
+                if listed:
+                    details.append(f"**{text(self.label('status_' + state))}** ({len(listed)}): " + ", ".join(listed) + "\n")
+        return {page: self.page(self.label("translations_title"), self.label("translations_intro"), table, details)}
+
+
+def _page_of(item) -> str:
+    """The staged page of an original, for links from generated pages."""
+    path = item.original
+    for source, staged in (("docs/", ""), ("practices/", "practices/"), ("policy_briefs/", "policy-briefs/")):
+        if path.startswith(source):
+            return staged + path[len(source):]
+    return path
+

@@ -154,6 +154,7 @@ RECORD_TYPES = (PRACTICE, PUBLICATION, TOOLKIT)
 TRANSLATION_FIELDS = {
     "title": Text("The translated title.", max_length=200),
     "summary": Text(f"The translated summary, at most {SUMMARY_LIMIT} characters.", max_length=SUMMARY_LIMIT),
+    "source_hash": Slug("The revision of the original this translation matches; written by 'icckb translations mark'."),
 }
 
 _id = Slug("Identifier used in records: lowercase letters, digits and hyphens.", required=True, example="my-id")

@@ -36,10 +36,11 @@ def source_files(root: Path) -> dict:
     return files
 
 
-def sync(root: Path, generated: dict) -> Path:
-    """Make the staging folder hold exactly the linked sources and generated pages."""
+def sync(root: Path, generated: dict, exclude: set = frozenset()) -> Path:
+    """Make the staging folder hold exactly the linked sources (but ``exclude``d ones,
+    given as paths from the root) and the generated pages."""
     target = root / FOLDER
-    links = source_files(root)
+    links = {name: path for name, path in source_files(root).items() if _source_name(root, path) not in exclude}
     clash = sorted(set(links) & set(generated))
     if clash:
         raise StagingError(

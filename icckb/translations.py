@@ -1,0 +1,156 @@
+"""Translation status: which records and pages are translated, outdated or missing.
+
+A translation records the revision of its original it was made from as
+``source_hash``: a short hash of the original's translatable text (title, summary,
+body), written by ``icckb translations mark``. When the original changes, the hash no
+longer matches and the translation is reported as outdated. No git history needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import frontmatter
+
+from .corpus import Corpus, Record
+
+FIELD = "source_hash"
+PAGES_FOLDER = "docs"
+STATUSES = ("translated", "outdated", "missing")
+_BOUNDARY = frontmatter.YAMLHandler.FM_BOUNDARY
+
+
+def text_hash(*parts: str) -> str:
+    """A short, stable hash of some text (whitespace at line ends ignored)."""
+    normal = "\n".join(line.rstrip() for part in parts for line in str(part or "").strip().splitlines())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
+
+
+def record_hash(record: Record) -> str:
+    return text_hash(record.meta.get("title"), record.meta.get("summary"), record.body)
+
+
+def page_hash(post: frontmatter.Post) -> str:
+    return text_hash(post.get("title"), post.content)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One original in one language."""
+
+    collection: str  # practices, publications, toolkits, pages
+    original: str  # path of the original
+    title: str
+    translation: str | None  # path of the translation, if any
+    status: str  # translated, outdated or missing
+    note: str = ""  # why it is outdated
+
+
+def status(corpus: Corpus) -> dict:
+    """lang -> [Item] for every language but the default one."""
+    root = corpus.project.root
+    originals = []  # (collection, path, title, current hash, {lang: (path, recorded hash)})
+    for record_type in ("practice", "publication", "toolkit"):
+        for record in sorted(corpus.records[record_type].values(), key=lambda r: r.slug):
+            found = {lang: (t.path, t.meta.get(FIELD)) for lang, t in record.translations.items()}
+            originals.append((record.type.plural, record.path, record.meta["title"], record_hash(record), found))
+    originals += _pages(root, corpus.project.languages)
+    result = {}
+    for lang in corpus.project.languages[1:]:
+        items = []
+        for collection, path, title, current, found in originals:
+            translation, recorded = found.get(lang, (None, None))
+            state = "missing" if translation is None else ("translated" if recorded == current else "outdated")
+            note = "" if state != "outdated" else ("its original changed" if recorded else "not yet marked as reviewed")
+            items.append(Item(collection, path, title, translation, state, note))
+        result[lang] = items
+    return result
+
+
+def _pages(root: Path, languages: tuple) -> list:
+    """The site's own pages in docs/ (toolkits and assets aside) and their translations."""
+    folder = root / PAGES_FOLDER
+    found = []
+    for path in sorted(folder.rglob("*.md")):
+        relative = path.relative_to(root).as_posix()
+        if relative.startswith("docs/toolkits/") or path.name.count(".") != 1:
+            continue
+        post = frontmatter.load(path)
+        translations = {}
+        for lang in languages[1:]:
+            translated = path.with_name(f"{path.stem}.{lang}.md")
+            if translated.exists():
+                translations[lang] = (translated.relative_to(root).as_posix(), frontmatter.load(translated).get(FIELD))
+        found.append(("pages", relative, post.get("title") or path.stem, page_hash(post), translations))
+    return found
+
+
+def summary(items: list) -> dict:
+    return {state: sum(1 for item in items if item.status == state) for state in STATUSES}
+
+
+def as_json(report: dict) -> dict:
+    return {
+        "languages": {
+            lang: {**summary(items), "items": [asdict(item) for item in items]}
+            for lang, items in report.items()
+        }
+    }
+
+
+def as_text(report: dict) -> str:
+    lines = []
+    for lang, items in report.items():
+        counts = summary(items)
+        lines.append(f"{lang}: {counts['translated']} translated, {counts['outdated']} outdated, {counts['missing']} missing")
+        for item in items:
+            if item.status == "outdated":
+                lines.append(f"  outdated  {item.translation} ({item.note}: compare it with {item.original}, then run icckb translations mark {item.translation})")
+        for item in items:
+            if item.status == "missing":
+                lines.append(f"  missing   {item.original}")
+    return "\n".join(lines)
+
+
+def mark(root: Path, path: Path, corpus: Corpus) -> str:
+    """Record in a translation the hash of its original as it is now; returns the hash."""
+    shown = path.resolve().relative_to(root.resolve()).as_posix()
+    for items in status(corpus).values():
+        for item in items:
+            if item.translation == shown:
+                current = _current_hash(root, item, corpus)
+                write_field(path, FIELD, current)
+                return current
+    raise ValueError(f"{shown} is not a translation of a record or page (name it <original>.<language>.md beside its original)")
+
+
+def _current_hash(root: Path, item: Item, corpus: Corpus) -> str:
+    if item.collection == "pages":
+        return page_hash(frontmatter.load(root / item.original))
+    for records in corpus.records.values():
+        for record in records.values():
+            if record.path == item.original:
+                return record_hash(record)
+    raise ValueError(f"{item.original} not found")
+
+
+def write_field(path: Path, key: str, value: str) -> None:
+    """Set ``key: value`` in a file's front matter, leaving every other line as it is."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    if not lines or not _BOUNDARY.match(lines[0]):
+        lines[:0] = ["---", f"{key}: {value}", "---", ""]
+    else:
+        end = next((i for i in range(1, len(lines)) if _BOUNDARY.match(lines[i])), None)
+        if end is None:
+            raise ValueError(f"{path.name}: front matter has no closing '---' line")
+        pattern = re.compile(rf"^{re.escape(key)}\s*:")
+        existing = next((i for i in range(1, end) if pattern.match(lines[i])), None)
+        if existing is None:
+            lines.insert(end, f"{key}: {value}")
+        else:
+            lines[existing] = f"{key}: {value}"
+    path.write_text("\n".join(lines), encoding="utf-8")
