@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from icckb import build
 
@@ -54,19 +54,31 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    # The page's writing direction on <html>: right-to-left for Arabic.
-    return build.with_direction(output, _language(config))
-
-
-def on_post_build(config):
-    # Exports and feed of the language just built, beside its pages.
+    # The writing direction on <html> (right-to-left for Arabic); content marked for search.
     lang = _language(config)
-    default = config.icckb_site.corpus.project.default_language
+    output = build.with_direction(output, lang)
+    return build.mark_for_search(output, page.file.src_uri, _is_fallback(page, lang))
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built the other languages
+def on_post_build(config):
+    # Exports and feed of the language just built, beside its pages; once every
+    # language is built (the outer, default-language pass), the search index.
+    site = config.icckb_site
+    i18n = config.plugins.get("i18n")
+    nested = bool(i18n and i18n.building)
+    default = site.corpus.project.default_language
+    lang = _language(config) if nested else default
     root = Path(config.site_dir) / ("" if lang == default else lang)
-    for name, text in build.output_files(config.icckb_site, lang, config.site_url or "").items():
+    for name, text in build.output_files(site, lang, config.site_url or "").items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    if not nested:
+        try:
+            build.index_search(Path(config.site_dir))
+        except build.BuildError as error:
+            raise PluginError(str(error)) from None
 
 
 def _is_fallback(page, lang: str) -> bool:

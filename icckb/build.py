@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import corpus, crossindex, exports, pages, staging
+from . import corpus, crossindex, exports, pages, search, staging
 from .problems import report
 from .project import Project
 from .render import RecordView
@@ -74,7 +74,7 @@ def page_parts(site: Site, src_uri: str, url: str, lang: str, fallback: bool) ->
     if record is None:
         return (fallback_notice(site, url, lang), "") if fallback else ("", "")
     view = RecordView(record, site.corpus, site.index, lang)
-    return view.header(fallback), view.footer()
+    return view.header(fallback) + "\n" + search.record_data(record, site.corpus, lang), view.footer()
 
 
 def fallback_notice(site: Site, url: str, lang: str) -> str:
@@ -99,3 +99,22 @@ def with_direction(html: str, lang: str) -> str:
     """Put the writing direction on <html>, so the whole page (not only <body>) is right-to-left."""
     direction = "rtl" if lang.split("-")[0] in RIGHT_TO_LEFT else "ltr"
     return html.replace("<html lang=", f'<html dir="{direction}" lang=', 1)
+
+
+# Staged folder of generated pages -> the type search results show for them.
+_GENERATED_TYPES = {"topics": "topic", "cities": "city", "countries": "country", "networks": "network", "years": "year"}
+
+
+def mark_for_search(html: str, src_uri: str, fallback: bool) -> str:
+    """Mark a page's content for the search index; fallbacks stay out of it."""
+    folder, _, name = src_uri.partition("/")
+    page_type = _GENERATED_TYPES.get(folder) if name and not name.startswith("index.") else None
+    return search.mark_page(html, page_type, indexed=not fallback)
+
+
+def index_search(site_dir: Path) -> None:
+    """Index the whole built site, every language, once."""
+    try:
+        search.index(site_dir)
+    except search.SearchError as error:
+        raise BuildError(str(error)) from None

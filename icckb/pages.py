@@ -8,6 +8,7 @@ which MkDocs checks and keeps within the reader's language. Nothing is committed
 
 from __future__ import annotations
 
+import json
 import posixpath
 from html import escape
 
@@ -63,6 +64,7 @@ class Pages:
             self.practice_index, self.publication_index, self.toolkit_index, self.topic_pages,
             self.city_pages, self.country_pages, self.network_pages, self.year_pages,
             self.archive_page, self.glossary_page, self.field_reference, self.translation_dashboard,
+            self.search_page,
         ):
             pages.update(generator())
         return pages
@@ -122,17 +124,70 @@ class Pages:
         page = "practices/index.md"
         records = self.index.active("practice")
         intro = self.label("practices_intro", count=len(records))
-        return {page: self.page(self.label("practices_title"), intro, self.browse_links(page), self.record_list(page, records))}
+        names = {
+            "topic": self.names("topics", self.vocab.topic),
+            "city": self.names("cities", self.vocab.city),
+            "country": {c["id"].lower(): self.vocab.country(c["id"]) for c in self.corpus.registries.get("countries", [])},
+            "network": self.names("networks", lambda i: self.vocab.entry("networks", i)),
+            "target_group": self.names("target_groups", lambda i: self.vocab.entry("target_groups", i)),
+            "status": {s: self.label(f"status_{s}") for s in ("active", "archived")},
+        }
+        # Offer only the values some practice has.
+        used = {(name, value) for r in self.corpus.records["practice"].values() for name, value in _facet_values(r, self.corpus)}
+        names = {facet: {k: v for k, v in values.items() if (facet, k) in used} for facet, values in names.items()}
+        years = sorted({r.get("year") for r in self.corpus.records["practice"].values()})
+        widget = self.database(page, "practice", "search_practices", names, years)
+        static = self.static_list(page, records)
+        return {page: self.page(self.label("practices_title"), intro, self.browse_links(page), widget, static)}
 
     def publication_index(self) -> dict:
         page = "policy-briefs/index.md"
-        blocks = [self.browse_links(page)]
+        records = self.index.active("publication")
+        blocks = []
         for kind in self.corpus.registries.get("kinds", []):
-            records = [r for r in self.index.active("publication") if r.get("kind") == kind["id"]]
-            if records:
+            of_kind = [r for r in records if r.get("kind") == kind["id"]]
+            if of_kind:
                 definition = f"*{text(self.vocab.entry('kinds', kind['id'], 'definition'))}*"
-                blocks.append(self.section(self.vocab.entry("kinds", kind["id"]), [definition, "", *self.record_list(page, records)]))
-        return {page: self.page(self.label("publications_title"), self.label("publications_intro"), *blocks)}
+                blocks += self.section(self.vocab.entry("kinds", kind["id"]), [definition, "", *self.record_list(page, of_kind)]) + [""]
+        names = {
+            "kind": self.names("kinds", lambda i: self.vocab.entry("kinds", i)),
+            "topic": self.names("topics", self.vocab.topic),
+            "language": {code: _language_name(code) for code in sorted({c for r in records for c in r.get("languages") or {}})},
+        }
+        years = sorted({r.get("year") for r in records})
+        widget = self.database(page, "publication", "search_publications", names, years)
+        return {page: self.page(self.label("publications_title"), self.label("publications_intro"), self.browse_links(page), widget, ["<div class=\"icckb-db-static\" markdown>", "", *blocks, "</div>"])}
+
+    def names(self, registry: str, name) -> dict:
+        return {entry["id"]: name(entry["id"]) for entry in self.corpus.registries.get(registry, [])}
+
+    def static_list(self, page: str, records) -> list:
+        """The full list, for readers without JavaScript; the database replaces it."""
+        return ['<div class="icckb-db-static" markdown>', "", *self.record_list(page, records), "", "</div>"]
+
+    def database(self, page: str, record_type: str, placeholder: str, names: dict, years: list) -> list:
+        """The filterable database: a container the script fills, with its vocabulary."""
+        labels = {key: self.label(key) for key in (
+            "filters", "filter_topic", "filter_city", "filter_country", "filter_network", "filter_year", "filter_year_from",
+            "filter_year_to", "filter_target_group", "filter_status", "filter_kind", "filter_language", "clear_filters",
+            "no_results", "show_more", placeholder)}
+        labels["results_count"] = self.label("results_count", count="{count}")
+        labels["placeholder"] = labels.pop(placeholder)
+        data = json.dumps({"names": names, "labels": labels, "years": years}, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+        bundle = posixpath.relpath("pagefind/", posixpath.dirname(page)) + "/"
+        if self.lang != self.corpus.project.default_language:
+            bundle = "../" + bundle
+        return [
+            f'<div class="icckb-db" data-type="{record_type}" data-bundle="{escape(bundle)}" data-facets="{" ".join(names)}" hidden>',
+            f'<script type="application/json">{data}</script>',
+            "</div>",
+        ]
+
+    def search_page(self) -> dict:
+        bundle = ("../" if self.lang != self.corpus.project.default_language else "") + "../pagefind/"
+        types = json.dumps({t: self.label(f"type_{t}") for t in ("practice", "publication", "toolkit", "topic", "city", "country", "network", "year", "page")}, ensure_ascii=False)
+        widget = [f'<div id="icckb-search" data-bundle="{escape(bundle)}" data-types="{escape(types)}"></div>']
+        return {"search.md": self.page(self.label("search_title"), self.label("search_intro"), widget)}
 
     def toolkit_index(self) -> dict:
         page = "toolkits/index.md"
@@ -276,3 +331,15 @@ def _page_of(item) -> str:
             return staged + path[len(source):]
     return path
 
+
+
+def _facet_values(record: Record, corpus: Corpus):
+    """(facet, value) pairs of a practice, as the database filters them."""
+    cities = corpus.registry("cities")
+    own = [c for c in record.get("cities") or [] if c in cities]
+    yield from (("topic", t) for t in record.get("topics") or [])
+    yield from (("city", c) for c in own)
+    yield from (("country", cities[c]["country"].lower()) for c in own)
+    yield from (("network", n) for c in own for n in cities[c].get("networks") or [])
+    yield from (("target_group", g) for g in record.get("target_groups") or [])
+    yield ("status", record.get("status", "active"))

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _HREF = re.compile(r'<a\s[^>]*?href="([^"#?]*)[^"]*"')
-_MAIN = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_MAIN = re.compile(r"<article class=\"md-content__inner md-typeset\"[^>]*>(.*?)</article>", re.S)
 
 
 @lru_cache(maxsize=None)

@@ -70,3 +70,12 @@ def test_pages_carry_their_language_and_direction(real_site, real_corpus, lang, 
     for url in ["", "practices/", real_corpus.records["practice"]["bilbao-storycities"].url, "topics/anti-rumours/"]:
         html = (real_site / lang / url / "index.html").read_text(encoding="utf-8")
         assert f'<html dir="{direction}" lang="{lang}"' in html, url
+
+
+def test_language_switcher_keeps_the_reader_on_the_same_page(real_site, real_corpus):
+    url = real_corpus.records["practice"]["bilbao-storycities"].url
+    html = (real_site / "fr" / url / "index.html").read_text(encoding="utf-8")
+    for lang in real_corpus.project.languages:
+        target = "./" if lang == "fr" else "../../../" + ("" if lang == "en" else lang + "/") + url
+        assert f'<a href="{target}" hreflang="{lang}" class="md-select__link">' in html, lang
+        assert f'hreflang="{lang}"' in html.split("</head>")[0]  # alternates for search engines

@@ -1,0 +1,149 @@
+"""Search and the databases in real headless Chromium (Debian's), driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import socketserver
+import threading
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+playwright = pytest.importorskip("playwright.sync_api", reason="the test extra installs Playwright")
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # the browser closing a connection early is not a failure
+
+
+@pytest.fixture(scope="module")
+def server(real_site):
+    httpd = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(real_site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+def search(page, server, lang_prefix, query):
+    page.goto(f"{server}/{lang_prefix}search/?q={query}")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+    return [a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")]
+
+
+def topic_name(lang, topic):
+    return yaml.safe_load((REPO / "data" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8"))["topics"][topic]["name"]
+
+
+def test_a_french_query_returns_only_french_pages(page, server):
+    urls = search(page, server, "fr/", "rumeurs")
+    assert urls and all(url.startswith("/fr/") for url in urls), urls
+    assert "/fr/toolkits/anti-rumours/" in urls
+
+
+@pytest.mark.parametrize("lang", ["ja", "ar"])
+def test_japanese_and_arabic_queries_find_their_pages(page, server, lang):
+    name = topic_name(lang, "anti-rumours")
+    urls = search(page, server, f"{lang}/", name)
+    assert f"/{lang}/topics/anti-rumours/" in urls, (name, urls)
+    assert all(url.startswith(f"/{lang}/") for url in urls)
+
+
+def practices_matching(site, topics=(), countries=()):
+    items = json.loads((site / "api" / "practices.json").read_text())["items"]
+    return {
+        item["url"] for item in items
+        if item["status"] == "active"
+        and (not topics or {t["id"] for t in item["topics"]} & set(topics))
+        and (not countries or {c.lower() for c in item["countries"]} & set(countries))
+    }
+
+
+def database_results(page):
+    page.wait_for_selector(".icckb-db[data-ready]", timeout=20000)
+    return {a.get_attribute("href") for a in page.query_selector_all(".icckb-db-result > a")}
+
+
+def test_a_filtered_database_url_shows_exactly_the_matching_practices(page, server, real_site):
+    page.goto(f"{server}/practices/?topic=anti-rumours&topic=participation&country=es")
+    expected = practices_matching(real_site, topics=["anti-rumours", "participation"], countries=["es"])
+    assert expected and database_results(page) == expected
+    assert page.inner_text(".icckb-db-count") == f"{len(expected)} results"
+    assert page.locator('input[name="topic"][value="anti-rumours"]').is_checked()
+
+
+def test_changing_a_facet_updates_the_url_and_back_restores_it(page, server, real_site):
+    page.goto(f"{server}/practices/?topic=anti-rumours")
+    database_results(page)
+    page.locator('input[name="country"][value="it"]').check()
+    page.wait_for_function("location.search.includes('country=it')")
+    assert parse_qs(urlparse(page.url).query) == {"topic": ["anti-rumours"], "country": ["it"]}
+    page.wait_for_function("document.querySelectorAll('.icckb-db-result').length > 0")
+    assert database_results(page) == practices_matching(real_site, topics=["anti-rumours"], countries=["it"])
+    page.go_back()
+    page.wait_for_function("!location.search.includes('country=it')")
+    assert not page.locator('input[name="country"][value="it"]').is_checked()
+
+
+def test_without_javascript_the_database_lists_every_practice(browser, server, real_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/practices/")
+    links = {a.get_attribute("href") for a in page.query_selector_all(".icckb-db-static a")}
+    context.close()
+    assert {_path(server, "/practices/", href) for href in links} == practices_matching(real_site)
+
+
+def test_publications_filter_by_kind(page, server, real_site):
+    page.goto(f"{server}/policy-briefs/?kind=policy-brief")
+    items = json.loads((real_site / "api" / "publications.json").read_text())["items"]
+    expected = {i["url"] for i in items if i["kind"] == "policy-brief" and i["status"] == "active"}
+    assert expected and database_results(page) == expected
+    assert page.inner_text(".icckb-db-count") == f"{len(expected)} results"
+
+
+def test_search_data_fetched_before_first_results_stays_small(page, server):
+    fetched = []
+    page.on("response", lambda r: fetched.append(r) if "/pagefind/" in r.url else None)
+    page.goto(f"{server}/practices/?q=youth")
+    database_results(page)
+    total = sum(len(r.body()) for r in fetched)
+    print(f"search data fetched before the first results: {total} bytes in {len(fetched)} requests")
+    assert total < 300_000
+
+
+def _path(server, base, href):
+    from urllib.parse import urljoin
+
+    return urlparse(urljoin(server + base, href)).path
