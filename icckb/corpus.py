@@ -47,6 +47,13 @@ class Record:
     def get(self, key, default=None):
         return self.meta.get(key, default)
 
+    def text(self, key: str, lang: str) -> tuple:
+        """(value, language it is in): the translated title or summary, else the original's."""
+        translation = self.translations.get(lang)
+        if translation and translation.meta.get(key):
+            return translation.meta[key], lang
+        return self.meta[key], None
+
 
 @dataclass
 class Corpus:

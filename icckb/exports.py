@@ -44,11 +44,10 @@ class Exporter:
         self.prefix = "" if lang == self.default else f"{lang}/"
 
     def text_of(self, record: Record) -> dict:
-        translation = record.translations.get(self.lang)
         return {
-            "title": (translation and translation.meta.get("title")) or record.meta["title"],
-            "summary": (translation and translation.meta.get("summary")) or record.meta["summary"],
-            "lang": self.lang if translation else self.default,
+            "title": record.text("title", self.lang)[0],
+            "summary": record.text("summary", self.lang)[0],
+            "lang": self.lang if self.lang in record.translations else self.default,
         }
 
     def record(self, record: Record) -> dict:

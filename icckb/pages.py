@@ -89,14 +89,11 @@ class Pages:
 
     def title_of(self, record: Record) -> tuple:
         """(title, language it is in) for this page's language."""
-        translation = record.translations.get(self.lang)
-        if translation and translation.meta.get("title"):
-            return translation.meta["title"], self.lang
-        return record.meta["title"], self.corpus.project.default_language
+        title, lang = record.text("title", self.lang)
+        return title, lang or self.corpus.project.default_language
 
     def summary_of(self, record: Record) -> str:
-        translation = record.translations.get(self.lang)
-        return (translation and translation.meta.get("summary")) or record.meta["summary"]
+        return record.text("summary", self.lang)[0]
 
     def record_list(self, page: str, records) -> list:
         """One item per record: linked title, cities and year, then the summary."""

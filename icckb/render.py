@@ -45,7 +45,6 @@ class RecordView:
         self.index = index
         self.lang = lang
         self.vocab: Vocabulary = corpus.vocabulary(lang)
-        self.translation = record.translations.get(lang)
 
     def label(self, key: str, **values) -> str:
         return escape(self.vocab.label(key, **values))
@@ -55,10 +54,10 @@ class RecordView:
         return f'<a href="{escape(relative(self.record.url, to_url))}"{lang_attr}>{escape(text)}</a>'
 
     def title(self) -> str:
-        return (self.translation and self.translation.meta.get("title")) or self.record.meta["title"]
+        return self.record.text("title", self.lang)[0]
 
     def summary(self) -> str:
-        return (self.translation and self.translation.meta.get("summary")) or self.record.meta["summary"]
+        return self.record.text("summary", self.lang)[0]
 
     # -- above the body --------------------------------------------------
 
@@ -180,9 +179,8 @@ class RecordView:
         return sorted(found, key=lambda r: (-int(r.get("year") or 0), r.slug))[:10]
 
     def record_link(self, record: Record) -> str:
-        translation = record.translations.get(self.lang)
-        title = (translation and translation.meta.get("title")) or record.meta["title"]
-        lang = self.lang if translation and translation.meta.get("title") else self.corpus.project.default_language
+        title, lang = record.text("title", self.lang)
+        lang = lang or self.corpus.project.default_language
         detail = ", ".join([self.vocab.city(c) for c in record.get("cities") or []][:3] + ([str(record.get("year"))] if record.get("year") else []))
         return self.link(record.url, title, lang) + (f" <small>{escape(detail)}</small>" if detail else "")
 

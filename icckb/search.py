@@ -33,10 +33,9 @@ def record_data(record: Record, corpus: Corpus, lang: str) -> str:
     filters += [("kind", meta["kind"])] if meta.get("kind") else []
     filters += [("language", code) for code in meta.get("languages") or {}]
     filters += [("year", str(meta["year"]))] if meta.get("year") else []
-    translation = record.translations.get(lang)
     metadata = [
         ("type", record.type.name),
-        ("summary", (translation and translation.meta.get("summary")) or meta["summary"]),
+        ("summary", record.text("summary", lang)[0]),
         ("place", ", ".join(vocab.city(c) for c in own)),
         ("year", str(meta.get("year") or "")),
         ("topics", ", ".join(vocab.topic(t) for t in meta.get("topics") or [])),
