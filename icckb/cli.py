@@ -8,7 +8,7 @@ from pathlib import Path
 
 import json
 
-from . import corpus, reference, translations
+from . import corpus, reference, scaffold, translations
 from .problems import report
 from .project import CONFIG_FILE, Project
 
@@ -30,6 +30,21 @@ def main(argv: list | None = None) -> int:
     status.add_argument("--json", action="store_true", help="print the status as JSON")
     status.add_argument("--lang", action="append", help="only this language (may be repeated)")
     status.set_defaults(run=run_translations)
+
+    new = commands.add_parser("new", help="start a new record, or a translation: icckb new practice|publication|toolkit|translation")
+    new.add_argument("type", choices=["practice", "publication", "toolkit", "translation"])
+    new.add_argument("args", nargs="*", help="for a translation: the original file and the language code")
+    new.add_argument("--title")
+    new.add_argument("--cities", help="city ids, separated by commas")
+    new.add_argument("--year", type=int)
+    new.add_argument("--topics", help="topic ids, separated by commas")
+    new.add_argument("--summary")
+    new.add_argument("--kind", help="publication kind id")
+    new.add_argument("--languages", help="publication language codes, separated by commas")
+    new.add_argument("--publications", help="toolkit resources: publication slugs, separated by commas")
+    new.add_argument("--slug", help="file name without .md (default: from the title)")
+    new.add_argument("--non-interactive", action="store_true", help="never ask; fail if a required value is missing")
+    new.set_defaults(run=run_new)
 
     fields = commands.add_parser("fields", help="print the field reference for editors (Markdown)")
     fields.set_defaults(run=run_fields)
@@ -82,6 +97,94 @@ def mark_translations(project: Project, loaded, words: list) -> int:
             print(f"{name}: {error}", file=sys.stderr)
             failed += 1
     return 1 if failed else 0
+
+
+def run_new(args) -> int:
+    project = load_project(args)
+    loaded = corpus.load(project)
+    if args.type == "translation":
+        return new_translation(project, args.args)
+    record_type = scaffold.TYPES[args.type]
+    ask = None if args.non_interactive else Asker(loaded)
+    try:
+        meta = answers(args, record_type, loaded, ask)
+    except ValueError as error:
+        print(f"icckb: {error}", file=sys.stderr)
+        return 1
+    problems = scaffold.check_answers(record_type, meta, loaded)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    path = project.root / record_type.folder / f"{args.slug or scaffold.slugify(meta['title'])}.md"
+    if path.exists():
+        print(f"icckb: {path.relative_to(project.root)} already exists (choose another --slug)", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold.record_text(record_type, meta), encoding="utf-8")
+    print(path.relative_to(project.root).as_posix())
+    return 0
+
+
+def answers(args, record_type, loaded, ask) -> dict:
+    """The required values, from the options or, where missing, from questions."""
+    def value(name, given, prompt, convert=str, choices=None):
+        if given is not None:
+            return convert(given)
+        if ask is None:
+            raise ValueError(f"--{name.replace('_', '-')} is required with --non-interactive")
+        return ask(prompt, convert, choices)
+
+    ids = lambda text: [part.strip() for part in str(text).split(",") if part.strip()]
+    meta = {"title": value("title", args.title, "Title")}
+    if record_type.name == "practice":
+        meta["cities"] = value("cities", args.cities, "Cities", ids, "cities")
+    if record_type.name in ("practice", "publication"):
+        meta["year"] = value("year", args.year, "Year", int)
+    if record_type.name == "publication":
+        meta["kind"] = value("kind", args.kind, "Kind", str, "kinds")
+        meta["languages"] = {code: None for code in value("languages", args.languages, "Language codes (e.g. en, fr)", ids)}
+    meta["topics"] = value("topics", args.topics, "Topics", ids, "topics")
+    meta["summary"] = value("summary", args.summary, "Summary (plain text, at most 400 characters)")
+    if record_type.name == "toolkit":
+        meta["resources"] = scaffold.resources_from(value("publications", args.publications, "Publications (slugs)", ids), loaded)
+    return meta
+
+
+class Asker:
+    """Questions on the terminal; registry values are offered as a numbered list."""
+
+    def __init__(self, loaded):
+        self.loaded = loaded
+
+    def __call__(self, prompt, convert, registry=None):
+        if registry:
+            entries = sorted(self.loaded.registry(registry).items())
+            for number, (id_, entry) in enumerate(entries, 1):
+                print(f"  {number:3}. {id_} ({entry.get('name', '')})")
+            answer = input(f"{prompt} (numbers or ids, separated by commas): ")
+            chosen = [entries[int(p) - 1][0] if p.strip().isdigit() and 0 < int(p) <= len(entries) else p.strip() for p in answer.split(",") if p.strip()]
+            return chosen[0] if convert is str else chosen
+        return convert(input(f"{prompt}: ").strip())
+
+
+def new_translation(project: Project, words: list) -> int:
+    if len(words) != 2:
+        print("icckb: usage: icckb new translation FILE LANGUAGE", file=sys.stderr)
+        return 2
+    original, lang = Path(words[0]), words[1]
+    if lang not in project.languages[1:]:
+        print(f"icckb: the site has no language '{lang}' to translate into (its languages are: {', '.join(project.languages[1:])})", file=sys.stderr)
+        return 1
+    if not original.is_file() or original.name.count(".") != 1:
+        print(f"icckb: {original} is not an original record or page (give the file without a language code)", file=sys.stderr)
+        return 1
+    target = original.with_name(f"{original.stem}.{lang}.md")
+    if target.exists():
+        print(f"icckb: {target} already exists", file=sys.stderr)
+        return 1
+    target.write_text(scaffold.translation_text(original, lang), encoding="utf-8")
+    print(target.as_posix())
+    return 0
 
 
 def run_fields(args) -> int:
