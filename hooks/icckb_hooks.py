@@ -48,8 +48,11 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_context(context, page, config, nav):
     # An untranslated page names its original as canonical, so search engines index it once.
     lang = _language(config)
-    if _is_fallback(page, lang):
+    fallback = _is_fallback(page, lang)
+    if fallback:
         page.canonical_url = build.canonical_url(config.icckb_site, _original_url(page, lang), config.site_url or "")
+    # "Edit this page" opens the record's own source file (or starts its translation).
+    page.edit_url = build.edit_url(config.icckb_site, page.file.src_uri, lang, fallback, config.repo_url or "", config.edit_uri or "")
     return context
 
 

@@ -29,6 +29,7 @@ class Site:
     corpus: corpus.Corpus
     index: crossindex.CrossIndex
     staging: Path
+    sources: dict = field(default_factory=dict)  # staged path -> source path from the project root
     warnings: list = field(default_factory=list)  # problems of translations left out of this build
     _glossary: dict = field(default_factory=dict)  # lang -> {term: definition}
 
@@ -65,7 +66,8 @@ def prepare(config_file: Path) -> Site:
         folder = staging.sync(project.root, pages.generate(loaded, index), exclude=left_out)
     except staging.StagingError as error:
         raise BuildError(str(error)) from None
-    return Site(loaded, index, folder, warnings=sorted(loaded.problems))
+    sources = {staged: path.relative_to(project.root).as_posix() for staged, path in staging.source_files(project.root).items()}
+    return Site(loaded, index, folder, sources=sources, warnings=sorted(loaded.problems))
 
 
 def page_parts(site: Site, src_uri: str, url: str, lang: str, fallback: bool) -> tuple:
@@ -118,3 +120,18 @@ def index_search(site_dir: Path) -> None:
         search.index(site_dir)
     except search.SearchError as error:
         raise BuildError(str(error)) from None
+
+
+def edit_url(site: Site, src_uri: str, lang: str, fallback: bool, repo_url: str, edit_uri: str) -> str | None:
+    """Where to edit a page: its source file, or for an untranslated page, a new
+    translation beside it. Generated pages have no source to edit."""
+    source = site.sources.get(src_uri)
+    if source is None or not repo_url:
+        return None
+    repo = repo_url.rstrip("/") + "/"
+    edit = edit_uri.strip("/") or "edit/main"
+    if not fallback:
+        return f"{repo}{edit}/{source}"
+    branch = edit.split("/", 1)[1] if "/" in edit else "main"
+    folder, _, name = source.rpartition("/")
+    return f"{repo}new/{branch}/{folder}?filename={name[:-3]}.{lang}.md"

@@ -166,3 +166,25 @@ def test_exports_and_feed_are_written_for_every_language(built):
     assert fr["items"][0]["title"] == "Projet pilote anti-rumeurs d'Oslo" and fr["items"][0]["lang"] == "fr"
     assert fr["items"][2]["lang"] == "en"
     assert "<title>Oslo anti-rumours pilot</title>" in (built / "site" / "feed.xml").read_text()
+
+
+def test_edit_links_open_the_source_file_or_start_a_translation(tmp_path):
+    root = _copy_fixture(tmp_path / "site")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text() + "repo_url: https://github.com/example/kb\nedit_uri: edit/main/\n")
+    config.write_text(config.read_text().replace("  font: false\n", "  font: false\n  features: [content.action.edit]\n"))
+    assert mkdocs_build(root).returncode == 0
+    expected = {
+        "practices/oslo-rumours": "https://github.com/example/kb/edit/main/practices/oslo-rumours.md",
+        "fr/practices/oslo-rumours": "https://github.com/example/kb/edit/main/practices/oslo-rumours.fr.md",
+        "fr/practices/barcelona-archive": "https://github.com/example/kb/new/main/practices?filename=barcelona-archive.fr.md",
+        "policy-briefs/rumours-brief": "https://github.com/example/kb/edit/main/policy_briefs/rumours-brief.md",
+        "toolkits/anti-rumours": "https://github.com/example/kb/edit/main/docs/toolkits/anti-rumours.md",
+    }
+    for url, edit in expected.items():
+        html = page(root, url)
+        assert f'href="{edit}" title="' in html, url
+        source = edit.split("/edit/main/")[-1]
+        if "/edit/main/" in edit:
+            assert (root / source).is_file()
+    assert "github.com/example/kb/edit" not in page(root, "topics/anti-rumours")  # generated: no source
