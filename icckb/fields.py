@@ -25,6 +25,17 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
+# Messages shared with the submission form's checks in the browser (same words).
+MESSAGES = {
+    "missing": "is required but missing (add '{name}: {example}')",
+    "empty": "is required but empty (write {example})",
+    "too_long": "is {length} characters long; the limit is {limit} (shorten it by {over})",
+    "html": "contains HTML ({tag}); this field is plain text (remove the tag)",
+    "year_range": "{value} is not a year between {minimum} and {maximum}",
+    "too_few": "needs at least {minimum} {label} id (write [id, ...])",
+}
+
+
 @dataclass
 class Context:
     """What a value is checked against: the registries' ids and the current year."""
@@ -96,10 +107,8 @@ class Text(Field):
             return
         yield from plain_text_problems(value)
         if self.max_length and len(value.strip()) > self.max_length:
-            yield (), (
-                f"is {len(value.strip())} characters long; the limit is {self.max_length} "
-                f"(shorten it by {len(value.strip()) - self.max_length})"
-            )
+            length = len(value.strip())
+            yield (), MESSAGES["too_long"].format(length=length, limit=self.max_length, over=length - self.max_length)
 
 
 def plain_text_problems(value: str) -> Messages:
@@ -112,7 +121,7 @@ def plain_text_problems(value: str) -> Messages:
         )
     tag = _TAG.search(value)
     if tag:
-        yield (), f"contains HTML ({describe(tag.group())}); this field is plain text (remove the tag)"
+        yield (), MESSAGES["html"].format(tag=describe(tag.group()))
 
 
 class Year(Field):
@@ -132,7 +141,7 @@ class Year(Field):
         elif isinstance(value, bool) or not isinstance(value, int):
             yield (), f"{describe(value)} is not a year (write a year such as {highest})"
         elif not self.minimum <= value <= highest:
-            yield (), f"{value} is not a year between {self.minimum} and {highest}"
+            yield (), MESSAGES["year_range"].format(value=value, minimum=self.minimum, maximum=highest)
 
 
 class Boolean(Field):
@@ -197,7 +206,7 @@ class RefList(Ref):
             yield (), f"{describe(value)} is not a list of {self.label} ids (write [id, id])"
             return
         if len(value) < self.min_items:
-            yield (), f"needs at least {self.min_items} {self.label} id (write [id, ...])"
+            yield (), MESSAGES["too_few"].format(minimum=self.min_items, label=self.label)
         seen = set()
         for index, item in enumerate(value):
             for sub, message in super().check(item, ctx):
@@ -336,12 +345,12 @@ def check_fields(data: dict, fields: dict, ctx: Context) -> Messages:
     for name, spec in fields.items():
         if name not in data:
             if spec.required:
-                yield (name,), f"is required but missing (add '{name}: {spec.example or '...'}')"
+                yield (name,), MESSAGES["missing"].format(name=name, example=spec.example or "...")
             continue
         value = data[name]
         if value is None or value == "" or value == [] or value == {}:
             if spec.required:
-                yield (name,), f"is required but empty (write {spec.example or 'a value'})"
+                yield (name,), MESSAGES["empty"].format(example=spec.example or "a value")
             continue
         for sub, message in spec.check(value, ctx):
             yield (name,) + sub, message

@@ -64,7 +64,7 @@ class Pages:
             self.practice_index, self.publication_index, self.toolkit_index, self.topic_pages,
             self.city_pages, self.country_pages, self.network_pages, self.year_pages,
             self.archive_page, self.glossary_page, self.field_reference, self.translation_dashboard,
-            self.search_page,
+            self.search_page, self.submission_form,
         ):
             pages.update(generator())
         return pages
@@ -179,6 +179,14 @@ class Pages:
             f'<script type="application/json">{data}</script>',
             "</div>",
         ]
+
+    def submission_form(self) -> dict:
+        """A form that writes a practice file, checked in the browser with the validator's rules."""
+        data = json.dumps(form_settings(self.corpus, self.vocab), ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+        widget = ['<div id="icckb-form">', f'<script type="application/json">{data}</script>', "</div>",
+                  "", "<noscript>", text("The form needs JavaScript. Without it, use icckb new practice or copy an existing practice file."), "</noscript>"]
+        intro = "Fill in the practice; the form checks it with the same rules as icckb validate and writes the file to propose."
+        return {"contribute/new-practice.md": self.page("Propose a practice", intro, widget)}
 
     def search_page(self) -> dict:
         bundle = ("../" if self.lang != self.corpus.project.default_language else "") + "../pagefind/"
@@ -328,6 +336,32 @@ def _page_of(item) -> str:
             return staged + path[len(source):]
     return path
 
+
+
+def form_settings(corpus: Corpus, vocab: Vocabulary) -> dict:
+    """What the submission form needs to check a practice as ``icckb validate`` does."""
+    from datetime import date
+
+    from . import documents, schema
+    from .fields import MESSAGES, _CONTROL, _TAG
+
+    fields = schema.PRACTICE.fields
+    return {
+        "messages": MESSAGES,
+        "limits": {"title": fields["title"].max_length, "summary": fields["summary"].max_length},
+        "years": [fields["year"].minimum, date.today().year],
+        "examples": {name: spec.example for name, spec in fields.items() if spec.example},
+        "tag": _TAG.pattern,
+        "control": _CONTROL.pattern,
+        "unsafe": [[pattern.pattern, message] for pattern, message in documents._UNSAFE_BODY],
+        "sections": list(schema.PRACTICE.sections),
+        "cities": {c["id"]: vocab.city(c["id"]) for c in corpus.registries.get("cities", [])},
+        "topics": {t["id"]: vocab.topic(t["id"]) for t in corpus.registries.get("topics", [])},
+        "target_groups": {g["id"]: vocab.entry("target_groups", g["id"]) for g in corpus.registries.get("target_groups", [])},
+        "repo": corpus.project.repo_url.rstrip("/"),
+        "branch": corpus.project.branch,
+        "folder": schema.PRACTICE.folder,
+    }
 
 
 def _facet_values(record: Record, corpus: Corpus):

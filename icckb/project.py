@@ -16,6 +16,8 @@ class Project:
 
     root: Path
     languages: tuple = ("en",)
+    repo_url: str = ""  # where contributors propose changes (GitHub), if set
+    branch: str = "main"
 
     @property
     def default_language(self) -> str:
@@ -27,7 +29,9 @@ class Project:
         config_file = Path(config_file)
         with open(config_file, encoding="utf-8") as stream:
             config = yaml.load(stream, Loader=_TolerantLoader) or {}
-        return cls(config_file.parent.resolve(), languages_of(i18n_options(config)))
+        edit_uri = str(config.get("edit_uri") or "edit/main/").strip("/")
+        branch = edit_uri.split("/", 1)[1] if edit_uri.startswith("edit/") and "/" in edit_uri else "main"
+        return cls(config_file.parent.resolve(), languages_of(i18n_options(config)), str(config.get("repo_url") or ""), branch)
 
 
 def i18n_options(config: dict) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import subprocess
 import http.server
 import json
 import socketserver
@@ -147,3 +148,69 @@ def _path(server, base, href):
     from urllib.parse import urljoin
 
     return urlparse(urljoin(server + base, href)).path
+
+
+@pytest.fixture(scope="module")
+def form_site(tmp_path_factory):
+    """The fixture site with the form's script and a repository address, built and served."""
+    import shutil
+
+    from conftest import FIXTURE_SITE, HOOKS_IN_FIXTURE, mkdocs_build
+
+    root = tmp_path_factory.mktemp("form") / "site"
+    shutil.copytree(FIXTURE_SITE, root)
+    (root / "docs" / "assets").mkdir()
+    shutil.copy(REPO / "docs" / "assets" / "icckb-form.js", root / "docs" / "assets")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(HOOKS_IN_FIXTURE, str(REPO / "hooks" / "icckb_hooks.py"))
+        + "repo_url: https://github.com/example/kb\nextra_javascript:\n  - assets/icckb-form.js\n"
+    )
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    httpd = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site")))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield root, f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def fill_form(page, server, year="2019"):
+    page.goto(f"{server}/contribute/new-practice/")
+    page.fill("#icckb-title", 'Bergen "youth" café: a meeting place')
+    page.select_option("#icckb-cities", ["bergen", "oslo"])
+    page.fill("#icckb-year", year)
+    page.select_option("#icckb-topics", ["participation"])
+    page.fill("#icckb-summary", "Young people run a café where newcomers meet residents.")
+    page.fill("#icckb-sources", "ICC Annual Report 2020")
+    page.fill("#icckb-section-purpose", "Bring young people together.")
+    page.click("text=Check and create the file")
+
+
+def test_the_form_writes_a_file_that_passes_validation_unchanged(page, form_site):
+    root, server = form_site
+    fill_form(page, server)
+    content = page.input_value(".icckb-form-file")
+    assert page.inner_text(".icckb-form-output p") == "practices/bergen-youth-cafe-a-meeting-place.md"
+    (root / "practices" / "bergen-youth-cafe-a-meeting-place.md").write_text(content, encoding="utf-8")
+    result = subprocess.run(["icckb", "validate", "practices/bergen-youth-cafe-a-meeting-place.md"], cwd=root, capture_output=True, text=True)
+    assert result.stdout == "1 files checked, no problems found\n", result.stdout
+    propose = urlparse(page.get_attribute(".icckb-form-propose", "href"))
+    assert propose.netloc == "github.com" and propose.path == "/example/kb/new/main/practices"
+    query = parse_qs(propose.query)
+    assert query["filename"] == ["bergen-youth-cafe-a-meeting-place.md"]
+    assert query["value"] == [content]
+
+
+def test_the_form_reports_mistakes_in_the_validators_words(page, form_site):
+    root, server = form_site
+    fill_form(page, server, year="2030")
+    errors = page.inner_text(".icckb-form-errors")
+    from datetime import date
+
+    assert f"year: 2030 is not a year between 2008 and {date.today().year}" in errors
+    # The same mistake in a file gets the same words from icckb validate.
+    bad = root / "practices" / "bad-year.md"
+    bad.write_text((root / "practices" / "oslo-rumours.md").read_text().replace("year: 2017", "year: 2030"))
+    result = subprocess.run(["icckb", "validate", "practices/bad-year.md"], cwd=root, capture_output=True, text=True)
+    bad.unlink()
+    assert f"practices/bad-year.md:4: year: 2030 is not a year between 2008 and {date.today().year}" in result.stdout
