@@ -41,6 +41,8 @@ def on_page_markdown(markdown, page, config, files):
     # any page shown untranslated gets the fallback notice.
     lang = _language(config)
     site = config.icckb_site
+    if isinstance(page.meta.get("title"), str):  # the theme prints titles unescaped (navigation, header)
+        page.meta["title"] = build.escape_title(page.meta["title"])
     above, below = build.page_parts(site, page.file.src_uri, _original_url(page, lang), lang, _is_fallback(page, lang))
     return f"{above}\n\n{markdown}\n\n{below}\n" if above or below else markdown
 

@@ -7,6 +7,7 @@ The MkDocs hooks call ``prepare`` once per build, ``page_parts`` once per page a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from . import corpus, crossindex, exports, pages, search, staging
@@ -135,3 +136,8 @@ def edit_url(site: Site, src_uri: str, lang: str, fallback: bool, repo_url: str,
     branch = edit.split("/", 1)[1] if "/" in edit else "main"
     folder, _, name = source.rpartition("/")
     return f"{repo}new/{branch}/{folder}?filename={name[:-3]}.{lang}.md"
+
+
+def escape_title(title: str) -> str:
+    """A page title as the theme must print it: HTML-escaped (it does not escape it itself)."""
+    return escape(title, quote=True)
