@@ -191,7 +191,7 @@ class Pages:
     def search_page(self) -> dict:
         bundle = ("../" if self.lang != self.corpus.project.default_language else "") + "../pagefind/"
         types = json.dumps({t: self.label(f"type_{t}") for t in ("practice", "publication", "toolkit", "topic", "city", "country", "network", "year", "page")}, ensure_ascii=False)
-        widget = [f'<div id="icckb-search" data-bundle="{escape(bundle)}" data-types="{escape(types)}"></div>']
+        widget = [f'<div id="icckb-search" data-bundle="{escape(bundle)}" data-types="{escape(types)}" data-label="{escape(self.label("search_title"))}"></div>']
         return {"search.md": self.page(self.label("search_title"), self.label("search_intro"), widget)}
 
     def toolkit_index(self) -> dict:

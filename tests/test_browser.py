@@ -214,3 +214,24 @@ def test_the_form_reports_mistakes_in_the_validators_words(page, form_site):
     result = subprocess.run(["icckb", "validate", "practices/bad-year.md"], cwd=root, capture_output=True, text=True)
     bad.unlink()
     assert f"practices/bad-year.md:4: year: 2030 is not a year between 2008 and {date.today().year}" in result.stdout
+
+
+ACCESSIBILITY_PAGES = ["", "practices/", "practices/bilbao-storycities/", "policy-briefs/anti-rumours-handbook/",
+                       "toolkits/anti-rumours/", "topics/anti-rumours/", "cities/bilbao/", "glossary/",
+                       "contribute/new-practice/", "contribute/translations/", "search/"]
+
+
+@pytest.mark.parametrize("lang", ["", "fr/", "ar/", "ja/"])
+def test_no_serious_or_critical_accessibility_violations(page, server, lang):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    found = {}
+    for url in ACCESSIBILITY_PAGES:
+        page.goto(f"{server}/{lang}{url}")
+        page.wait_for_load_state("networkidle")
+        violations = axe.run(page).response["violations"]
+        serious = [f"{v['id']} ({len(v['nodes'])})" for v in violations if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[lang + url] = serious
+    assert not found, found

@@ -46,6 +46,7 @@
           return result;
         }
       });
+      root.querySelector("input").setAttribute("aria-label", root.dataset.label);
       var query = new URLSearchParams(location.search).get("q");
       if (query) {
         var input = root.querySelector("input");
