@@ -68,7 +68,7 @@ def on_post_page(output, page, config):
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages
 def on_post_build(config):
     # Exports and feed of the language just built, beside its pages; once every
-    # language is built (the outer, default-language pass), the search index.
+    # language is built (the outer, default-language pass), search index and headers.
     site = config.icckb_site
     i18n = config.plugins.get("i18n")
     nested = bool(i18n and i18n.building)
@@ -81,7 +81,7 @@ def on_post_build(config):
         path.write_text(text, encoding="utf-8")
     if not nested:
         try:
-            build.index_search(Path(config.site_dir))
+            build.finish(Path(config.site_dir))
         except build.BuildError as error:
             raise PluginError(str(error)) from None
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from . import corpus, crossindex, exports, pages, search, staging
+from . import corpus, crossindex, exports, pages, search, security, staging
 from .problems import report
 from .project import Project
 from .render import RecordView
@@ -115,12 +115,13 @@ def mark_for_search(html: str, src_uri: str, fallback: bool) -> str:
     return search.mark_page(html, page_type, indexed=not fallback)
 
 
-def index_search(site_dir: Path) -> None:
-    """Index the whole built site, every language, once."""
+def finish(site_dir: Path) -> None:
+    """Once every language is built: index the whole site for search, write security headers."""
     try:
         search.index(site_dir)
     except search.SearchError as error:
         raise BuildError(str(error)) from None
+    (site_dir / "_headers").write_text(security.headers_file(site_dir), encoding="utf-8")
 
 
 def edit_url(site: Site, src_uri: str, lang: str, fallback: bool, repo_url: str, edit_uri: str) -> str | None:

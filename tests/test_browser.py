@@ -235,3 +235,45 @@ def test_no_serious_or_critical_accessibility_violations(page, server, lang):
         if serious:
             found[lang + url] = serious
     assert not found, found
+
+
+def csp_of(site) -> str:
+    line = next(l for l in (site / "_headers").read_text().splitlines() if "Content-Security-Policy:" in l)
+    return line.split(":", 1)[1].strip()
+
+
+def test_pages_work_under_the_sites_content_security_policy(browser, real_site):
+    policy = csp_of(real_site)
+
+    class WithPolicy(_Quiet):
+        def end_headers(self):
+            self.send_header("Content-Security-Policy", policy)
+            super().end_headers()
+
+    httpd = _Server(("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(real_site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    server = f"http://127.0.0.1:{httpd.server_address[1]}"
+    context = browser.new_context()
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        for url in ("", "ar/practices/bilbao-storycities/", "contribute/new-practice/"):
+            page.goto(f"{server}/{url}")
+            page.wait_for_load_state("networkidle")
+        page.goto(f"{server}/practices/?topic=anti-rumours")
+        page.wait_for_selector(".icckb-db[data-ready]", timeout=20000)
+        page.goto(f"{server}/fr/search/?q=rumeurs")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+    finally:
+        context.close()
+        httpd.shutdown()
+    assert not refused, refused[:3]
+
+
+def test_the_site_loads_nothing_from_other_hosts(real_site):
+    import re
+
+    external = re.compile(r'<(?:script|img|iframe|source)\s[^>]*\bsrc="(?:https?:)?//|<link\s[^>]*\brel="(?:stylesheet|preload|preconnect|icon)"[^>]*href="(?:https?:)?//')
+    offenders = [str(p.relative_to(real_site)) for p in real_site.rglob("*.html") if external.search(p.read_text(encoding="utf-8"))]
+    assert not offenders, offenders[:5]
