@@ -62,7 +62,7 @@ def on_post_page(output, page, config):
     # The writing direction on <html> (right-to-left for Arabic); content marked for search.
     lang = _language(config)
     output = build.with_direction(output, lang)
-    return build.mark_for_search(output, page.file.src_uri, _is_fallback(page, lang))
+    return build.mark_for_search(config.icckb_site, output, page.file.src_uri, _is_fallback(page, lang))
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages

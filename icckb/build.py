@@ -108,11 +108,13 @@ def with_direction(html: str, lang: str) -> str:
 _GENERATED_TYPES = {"topics": "topic", "cities": "city", "countries": "country", "networks": "network", "years": "year"}
 
 
-def mark_for_search(html: str, src_uri: str, fallback: bool) -> str:
-    """Mark a page's content for the search index; fallbacks stay out of it."""
+def mark_for_search(site: Site, html: str, src_uri: str, fallback: bool) -> str:
+    """Mark a page's content for the search index. Untranslated site pages stay out of
+    it, but every record is indexed in every language (in the original's words where
+    untranslated), so that no record is missing from a language's search and database."""
     folder, _, name = src_uri.partition("/")
     page_type = _GENERATED_TYPES.get(folder) if name and not name.startswith("index.") else None
-    return search.mark_page(html, page_type, indexed=not fallback)
+    return search.mark_page(html, page_type, indexed=not fallback or site.record(src_uri) is not None)
 
 
 def finish(site_dir: Path) -> None:

@@ -1,8 +1,8 @@
 """Site search: what Pagefind indexes on each page, and running Pagefind once per build.
 
 Pagefind builds a chunked index per ``<html lang>``, so readers search only their own
-language and download only the chunks their query needs. Pages shown untranslated
-(fallbacks) are left out of the index: readers find the original instead.
+language and download only the chunks their query needs. Untranslated site pages are
+left out of each language's index; records are always in it (see build.mark_for_search).
 """
 
 from __future__ import annotations

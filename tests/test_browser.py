@@ -277,3 +277,13 @@ def test_the_site_loads_nothing_from_other_hosts(real_site):
     external = re.compile(r'<(?:script|img|iframe|source)\s[^>]*\bsrc="(?:https?:)?//|<link\s[^>]*\brel="(?:stylesheet|preload|preconnect|icon)"[^>]*href="(?:https?:)?//')
     offenders = [str(p.relative_to(real_site)) for p in real_site.rglob("*.html") if external.search(p.read_text(encoding="utf-8"))]
     assert not offenders, offenders[:5]
+
+
+@pytest.mark.parametrize("lang", ["", "fr/", "ar/"])
+def test_every_active_practice_is_in_every_languages_database(page, server, real_corpus, lang):
+    import re
+
+    active = [r for r in real_corpus.records["practice"].values() if r.get("status", "active") == "active"]
+    page.goto(f"{server}/{lang}practices/")
+    database_results(page)
+    assert int(re.search(r"\d+", page.inner_text(".icckb-db-count")).group()) == len(active)
