@@ -8,7 +8,7 @@ import frontmatter
 import pytest
 import yaml
 
-from conftest import REPO, mkdocs_build, validate
+from conftest import REPO, validate
 
 SOURCE_TITLES = {
     "ICC Annual Report 2017",
