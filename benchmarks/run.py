@@ -1,0 +1,206 @@
+"""Build benchmark on a generated corpus.
+
+    python3 benchmarks/run.py --practices 300 --languages 11
+
+Generates a synthetic but realistic project in a temporary folder, through the
+project's own registries and schema (every generated record passes icckb validate):
+N practices with a share translated into each language, publications and toolkits in
+proportion, the real registries, vocabularies and site pages. Then it validates and
+builds it and prints one table of figures. The corpus is fixed by --seed, so runs are
+comparable. Nothing here asserts a timing; the test suite runs a tiny size as a smoke
+test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from icckb import schema  # noqa: E402
+
+WORDS = (
+    "city residents newcomers programme council neighbourhood school library youth women policy "
+    "dialogue network strategy training volunteers association festival survey campaign office "
+    "service mediation housing employment culture heritage sport public space participation "
+    "intercultural diversity inclusion equality community project partners evaluation results"
+).split()
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def paragraph(rng: random.Random, sentences: int = 5) -> str:
+    return " ".join(sentence(rng, rng.randint(8, 16)) for _ in range(sentences))
+
+
+def front(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def generate(root: Path, practices: int, languages: int, share: float, seed: int) -> dict:
+    """Write the corpus; returns counts of what was written."""
+    rng = random.Random(seed)
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("toolkits"))
+    (root / "docs" / "toolkits").mkdir()
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text())
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["languages"] = i18n["languages"][:languages]
+    kept = [lang["locale"] for lang in i18n["languages"]]
+    config["hooks"] = [str(REPO / "hooks" / "icckb_hooks.py")]
+    config["watch"] = ["practices", "policy_briefs", "data"]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    for vocabulary in (root / "data" / "i18n").glob("*.yml"):
+        if vocabulary.stem not in kept:
+            vocabulary.unlink()
+    for page in (root / "docs").rglob("*.*.md"):
+        if page.name.split(".")[-2] not in kept:
+            page.unlink()
+
+    registry = lambda name: [e["id"] for e in yaml.safe_load((root / "data" / f"{name}.yml").read_text())]
+    cities, topics, groups, kinds = registry("cities"), registry("topics"), registry("target_groups"), registry("kinds")
+    sections = schema.PRACTICE.sections
+    counts = {"practices": 0, "publications": 0, "toolkits": 0, "translations": 0}
+    (root / "practices").mkdir()
+    (root / "policy_briefs").mkdir()
+
+    def translate(folder: Path, slug: str, body: str):
+        for lang in kept[1:]:
+            if rng.random() < share:
+                meta = {"title": f"{sentence(rng, 5)[:-1]} ({lang})", "summary": sentence(rng, 20)}
+                (folder / f"{slug}.{lang}.md").write_text(front(meta) + body)
+                counts["translations"] += 1
+
+    for number in range(practices):
+        slug = f"practice-{number:05d}"
+        meta = {
+            "title": sentence(rng, 6)[:-1],
+            "cities": rng.sample(cities, rng.choice([1, 1, 1, 2, 3])),
+            "year": rng.randint(2008, 2024),
+            "topics": rng.sample(topics, rng.randint(1, 3)),
+            "summary": sentence(rng, 30)[:390],
+            "target_groups": rng.sample(groups, rng.randint(0, 3)),
+            "status": "archived" if rng.random() < 0.05 else "active",
+            "sources": ["ICC Annual Report 2024"],
+        }
+        body = "\n".join(f"## {s}\n\n{paragraph(rng)}\n" for s in sections)
+        (root / "practices" / f"{slug}.md").write_text(front(meta) + body)
+        counts["practices"] += 1
+        translate(root / "practices", slug, body)
+
+    publications = max(2, practices // 10)
+    for number in range(publications):
+        slug = f"publication-{number:04d}"
+        meta = {
+            "kind": rng.choice(kinds), "title": sentence(rng, 7)[:-1], "year": rng.randint(2008, 2024),
+            "topics": rng.sample(topics, rng.randint(1, 2)), "summary": sentence(rng, 25)[:390],
+            "languages": {code: None for code in rng.sample(["en", "fr", "es", "it", "pl"], 2)},
+            "sources": ["ICC Annual Report 2024"],
+        }
+        body = paragraph(rng, 8) + "\n"
+        (root / "policy_briefs" / f"{slug}.md").write_text(front(meta) + body)
+        counts["publications"] += 1
+        translate(root / "policy_briefs", slug, body)
+
+    for number in range(max(1, practices // 100)):
+        slug = f"toolkit-{number:03d}"
+        chosen = rng.sample(range(publications), min(3, publications))
+        meta = {
+            "title": sentence(rng, 3)[:-1], "topics": rng.sample(topics, 2), "summary": sentence(rng, 25)[:390],
+            "resources": [{"title": f"Resource {i}", "kind": "guide", "languages": {"en": None}, "publication": f"publication-{i:04d}"} for i in chosen],
+        }
+        (root / "docs" / "toolkits" / f"{slug}.md").write_text(front(meta) + "## Introduction\n\n" + paragraph(rng, 10) + "\n")
+        counts["toolkits"] += 1
+    return counts
+
+
+def _search_bytes(bundle: Path, lang: str) -> int:
+    return sum(p.stat().st_size for folder in ("index", "filter", "fragment") for p in (bundle / folder).glob(f"{lang}_*"))
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def run(args) -> list:
+    """Generate, validate, build; returns (measure, value) rows."""
+    work = Path(tempfile.mkdtemp(prefix="icckb-bench-"))
+    try:
+        root = work / "project"
+        root.mkdir()
+        counts = generate(root, args.practices, args.languages, args.translated, args.seed)
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+        start = time.perf_counter()
+        validated = subprocess.run([sys.executable, "-m", "icckb.cli", "validate"], cwd=root, capture_output=True, text=True, env=env)
+        validate_time = time.perf_counter() - start
+        if validated.returncode != 0:
+            raise SystemExit("the generated corpus does not validate:\n" + validated.stdout[-3000:])
+
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, capture_output=True, text=True, env=env)
+        build_time = time.perf_counter() - start
+        if built.returncode != 0:
+            raise SystemExit("the build failed:\n" + built.stderr[-3000:])
+        peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+
+        site = root / "site"
+        pages = list(site.rglob("*.html"))
+        records = [p for p in pages if "/practices/practice-" in p.as_posix()]
+        entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+        search = {lang: (info["page_count"], _search_bytes(site / "pagefind", lang)) for lang, info in entry["languages"].items()}
+        return [
+            ("corpus", f"{counts['practices']} practices, {counts['publications']} publications, {counts['toolkits']} toolkits, {counts['translations']} translations, {args.languages} languages"),
+            ("icckb validate", f"{validate_time:.2f} s"),
+            ("full build (with search index)", f"{build_time:.1f} s"),
+            ("HTML pages", str(len(pages))),
+            ("pages per second", f"{len(pages) / build_time:.0f}"),
+            ("peak memory of the build", f"{peak:.0f} MB"),
+            ("site size", f"{folder_size(site) / 1e6:.1f} MB"),
+            ("average practice page", f"{sum(p.stat().st_size for p in records) / max(len(records), 1) / 1024:.1f} KB"),
+            ("search index (all languages)", f"{folder_size(site / 'pagefind') / 1e6:.1f} MB"),
+            ("search data per language (pages, index + filters + fragments)",
+             ", ".join(f"{k} {n} / {size / 1e6:.1f} MB" for k, (n, size) in sorted(search.items()))),
+        ]
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"kept in {work}", file=sys.stderr)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--practices", type=int, default=300)
+    parser.add_argument("--languages", type=int, default=11, help="how many of the site's languages (default: all 11)")
+    parser.add_argument("--translated", type=float, default=0.2, help="share of records translated into each language")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep the generated project and site")
+    args = parser.parse_args(argv)
+    rows = run(args)
+    width = max(len(name) for name, _ in rows)
+    print("| measure | value |\n| --- | --- |")
+    for name, value in rows:
+        print(f"| {name.ljust(width)} | {value} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
