@@ -97,5 +97,6 @@ def _original_url(page, lang: str) -> str:
 
 
 def _language(config) -> str:
+    """The language of this pass (the default one before mkdocs-static-i18n has set it)."""
     i18n = config.plugins.get("i18n")
-    return (i18n.current_language if i18n else None) or "en"
+    return (i18n.current_language if i18n else None) or config.icckb_site.corpus.project.default_language
