@@ -133,6 +133,15 @@ class Loader:
             return True
         return False
 
+    def read_yaml(self, file: Path, shown: str):
+        """A data file parsed with its lines, or None after reporting why it cannot be."""
+        try:
+            return parse(file.read_text(encoding="utf-8"))
+        except (YamlError, UnicodeDecodeError) as error:
+            line, message = (error.line, error.message) if isinstance(error, YamlError) else (1, "is not UTF-8 text")
+            self.problem(shown, line, "file", message)
+            return None
+
     # -- registries ------------------------------------------------------
 
     def load_registry(self, registry: schema.Registry) -> None:
@@ -148,11 +157,8 @@ class Loader:
         if not file.exists():
             self.problem(shown, 1, "file", f"is missing ({registry.description.lower()} are listed here)")
             return []
-        try:
-            parsed = parse(file.read_text(encoding="utf-8"))
-        except (YamlError, UnicodeDecodeError) as error:
-            line, message = (error.line, error.message) if isinstance(error, YamlError) else (1, "is not UTF-8 text")
-            self.problem(shown, line, "file", message)
+        parsed = self.read_yaml(file, shown)
+        if parsed is None:
             return []
         if not isinstance(parsed.value, list):
             self.problem(shown, 1, "file", "must be a list of entries, each starting with '- id: ...'")
@@ -189,11 +195,8 @@ class Loader:
             if lang not in self.project.languages or lang == self.project.default_language:
                 self.problem(shown, 1, "file name", f"the site has no language '{lang}' to translate into (its languages are: {', '.join(self.project.languages[1:])})")
                 continue
-            try:
-                parsed = parse(file.read_text(encoding="utf-8"))
-            except (YamlError, UnicodeDecodeError) as error:
-                line, message = (error.line, error.message) if isinstance(error, YamlError) else (1, "is not UTF-8 text")
-                self.problem(shown, line, "file", message)
+            parsed = self.read_yaml(file, shown)
+            if parsed is None:
                 continue
             data = parsed.value if parsed.value is not None else {}
             problems = list(vocabulary.check(data, self.ctx.ids, self.ctx))
