@@ -66,14 +66,23 @@ class Corpus:
     problems: list = field(default_factory=list)
     checked: int = 0
     translation_files: set = field(default_factory=set)  # translations and vocabularies, by shown path
+    _by_id: dict = field(default_factory=dict)  # registry name -> {id: entry}, once loaded
 
     def registry(self, name: str) -> dict:
-        """Entries of a registry by id."""
-        return {entry["id"]: entry for entry in self.registries.get(name, []) if isinstance(entry, dict) and "id" in entry}
+        """Entries of a registry by id (indexed once: pages and exports ask many times)."""
+        if name not in self._by_id:
+            entries = self.registries.get(name, [])
+            self._by_id[name] = {e["id"]: e for e in entries if isinstance(e, dict) and "id" in e}
+        return self._by_id[name]
+
+    def all_registries(self) -> dict:
+        return {registry.name: self.registry(registry.name) for registry in schema.REGISTRIES}
 
     def vocabulary(self, lang: str) -> vocabulary.Vocabulary:
-        """The words of ``lang`` (English for the default language or an unknown one)."""
-        return self.vocabularies.get(lang) or vocabulary.Vocabulary(lang, {r.name: self.registry(r.name) for r in schema.REGISTRIES})
+        """The words of ``lang`` (English for the default language or one without a file)."""
+        if lang not in self.vocabularies:
+            self.vocabularies[lang] = vocabulary.Vocabulary(lang, self.all_registries())
+        return self.vocabularies[lang]
 
 
 def field_label(path: tuple) -> str:
@@ -182,7 +191,7 @@ class Loader:
 
     def load_vocabularies(self) -> None:
         """Read and check ``data/i18n/<lang>.yml`` for each language that has one."""
-        registries = {r.name: self.corpus.registry(r.name) for r in schema.REGISTRIES}
+        registries = self.corpus.all_registries()
         folder = self.root / vocabulary.FOLDER
         for file in sorted(folder.glob("*")) if folder.is_dir() else []:
             shown = self.shown(file)
