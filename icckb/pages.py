@@ -12,7 +12,7 @@ import json
 import posixpath
 from html import escape
 
-from . import reference, translations
+from . import reference, search, translations
 from .corpus import Corpus, Record
 from .crossindex import CrossIndex
 from .render import language_name as _language_name
@@ -130,7 +130,7 @@ class Pages:
             "status": {s: self.label(f"status_{s}") for s in ("active", "archived")},
         }
         # Offer only the values some practice has.
-        used = {(name, value) for r in self.corpus.records["practice"].values() for name, value in _facet_values(r, self.corpus)}
+        used = {pair for r in self.corpus.records["practice"].values() for pair in search.filters(r, self.corpus)}
         names = {facet: {k: v for k, v in values.items() if (facet, k) in used} for facet, values in names.items()}
         years = sorted({r.get("year") for r in self.corpus.records["practice"].values()})
         widget = self.database(page, "practice", "search_practices", names, years)
@@ -363,14 +363,3 @@ def form_settings(corpus: Corpus, vocab: Vocabulary) -> dict:
         "folder": schema.PRACTICE.folder,
     }
 
-
-def _facet_values(record: Record, corpus: Corpus):
-    """(facet, value) pairs of a practice, as the database filters them."""
-    cities = corpus.registry("cities")
-    own = [c for c in record.get("cities") or [] if c in cities]
-    yield from (("topic", t) for t in record.get("topics") or [])
-    yield from (("city", c) for c in own)
-    yield from (("country", cities[c]["country"].lower()) for c in own)
-    yield from (("network", n) for c in own for n in cities[c].get("networks") or [])
-    yield from (("target_group", g) for g in record.get("target_groups") or [])
-    yield ("status", record.get("status", "active"))

@@ -19,20 +19,27 @@ class SearchError(Exception):
     pass
 
 
+def filters(record: Record, corpus: Corpus) -> list:
+    """(filter, value) pairs a record is found by in search and the databases."""
+    meta = record.meta
+    cities = corpus.registry("cities")
+    own = [c for c in meta.get("cities") or [] if c in cities]
+    found = [("type", record.type.name), ("status", meta.get("status", "active"))]
+    found += [("topic", t) for t in meta.get("topics") or []]
+    found += [("city", c) for c in own]
+    found += [("country", code.lower()) for code in sorted({cities[c]["country"] for c in own})]
+    found += [("network", n) for n in sorted({n for c in own for n in cities[c].get("networks") or []})]
+    found += [("target_group", g) for g in meta.get("target_groups") or []]
+    found += [("kind", meta["kind"])] if meta.get("kind") else []
+    found += [("language", code) for code in meta.get("languages") or {}]
+    found += [("year", str(meta["year"]))] if meta.get("year") else []
+    return found
+
+
 def record_data(record: Record, corpus: Corpus, lang: str) -> str:
     """Hidden filters, sort key and metadata of a record page, for search and the database."""
     meta, vocab = record.meta, corpus.vocabulary(lang)
-    cities = corpus.registry("cities")
-    own = [c for c in meta.get("cities") or [] if c in cities]
-    filters = [("type", record.type.name), ("status", meta.get("status", "active"))]
-    filters += [("topic", t) for t in meta.get("topics") or []]
-    filters += [("city", c) for c in own]
-    filters += [("country", code.lower()) for code in sorted({cities[c]["country"] for c in own})]
-    filters += [("network", n) for n in sorted({n for c in own for n in cities[c].get("networks") or []})]
-    filters += [("target_group", g) for g in meta.get("target_groups") or []]
-    filters += [("kind", meta["kind"])] if meta.get("kind") else []
-    filters += [("language", code) for code in meta.get("languages") or {}]
-    filters += [("year", str(meta["year"]))] if meta.get("year") else []
+    own = [c for c in meta.get("cities") or [] if c in corpus.registry("cities")]
     metadata = [
         ("type", record.type.name),
         ("summary", record.text("summary", lang)[0]),
@@ -40,7 +47,7 @@ def record_data(record: Record, corpus: Corpus, lang: str) -> str:
         ("year", str(meta.get("year") or "")),
         ("topics", ", ".join(vocab.topic(t) for t in meta.get("topics") or [])),
     ]
-    spans = [f'<span data-pagefind-filter="{name}">{escape(value)}</span>' for name, value in filters]
+    spans = [f'<span data-pagefind-filter="{name}">{escape(value)}</span>' for name, value in filters(record, corpus)]
     spans += [f'<span data-pagefind-meta="{name}">{escape(value)}</span>' for name, value in metadata if value]
     if meta.get("year"):
         spans.append(f'<span data-pagefind-sort="year">{int(meta["year"]):04d}</span>')
