@@ -27,6 +27,11 @@ def text(value: object) -> str:
     return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in escaped)
 
 
+def script_json(data) -> str:
+    """Data for a <script type="application/json"> block, unable to close the element."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+
+
 def front_matter(title: str) -> list:
     quoted = '"' + str(title).replace("\\", "\\\\").replace('"', '\\"') + '"'
     return ["---", f"title: {quoted}", "---", ""]
@@ -155,6 +160,13 @@ class Pages:
         widget = self.database(page, "publication", "search_publications", names, years)
         return {page: self.page(self.label("publications_title"), self.label("publications_intro"), self.browse_links(page), widget, ["<div class=\"icckb-db-static\" markdown>", "", *blocks, "</div>"])}
 
+    def site_root(self, page: str) -> str:
+        """The relative path from where a staged page is served (with directory URLs,
+        ``x/index.md`` and ``x.md`` both at ``x/``, under the language's root) to the site's root."""
+        served = posixpath.dirname(page) if posixpath.basename(page) == "index.md" else page[:-3]
+        depth = len([part for part in served.split("/") if part]) + (self.lang != self.corpus.project.default_language)
+        return "../" * depth
+
     def names(self, registry: str, name) -> dict:
         return {entry["id"]: name(entry["id"]) for entry in self.corpus.registries.get(registry, [])}
 
@@ -170,10 +182,8 @@ class Pages:
             "no_results", "show_more", placeholder)}
         labels["results_count"] = self.label("results_count", count="{count}")
         labels["placeholder"] = labels.pop(placeholder)
-        data = json.dumps({"names": names, "labels": labels, "years": years}, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-        bundle = posixpath.relpath("pagefind/", posixpath.dirname(page)) + "/"
-        if self.lang != self.corpus.project.default_language:
-            bundle = "../" + bundle
+        data = script_json({"names": names, "labels": labels, "years": years})
+        bundle = self.site_root(page) + "pagefind/"
         return [
             f'<div class="icckb-db" data-type="{record_type}" data-bundle="{escape(bundle)}" data-facets="{" ".join(names)}" hidden>',
             f'<script type="application/json">{data}</script>',
@@ -182,14 +192,14 @@ class Pages:
 
     def submission_form(self) -> dict:
         """A form that writes a practice file, checked in the browser with the validator's rules."""
-        data = json.dumps(form_settings(self.corpus, self.vocab), ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+        data = script_json(form_settings(self.corpus, self.vocab))
         widget = ['<div id="icckb-form">', f'<script type="application/json">{data}</script>', "</div>",
                   "", "<noscript>", text("The form needs JavaScript. Without it, use icckb new practice or copy an existing practice file."), "</noscript>"]
         intro = "Fill in the practice; the form checks it with the same rules as icckb validate and writes the file to propose."
         return {"contribute/new-practice.md": self.page("Propose a practice", intro, widget)}
 
     def search_page(self) -> dict:
-        bundle = ("../" if self.lang != self.corpus.project.default_language else "") + "../pagefind/"
+        bundle = self.site_root("search.md") + "pagefind/"
         types = json.dumps({t: self.label(f"type_{t}") for t in ("practice", "publication", "toolkit", "topic", "city", "country", "network", "year", "page")}, ensure_ascii=False)
         widget = [f'<div id="icckb-search" data-bundle="{escape(bundle)}" data-types="{escape(types)}" data-label="{escape(self.label("search_title"))}"></div>']
         return {"search.md": self.page(self.label("search_title"), self.label("search_intro"), widget)}
