@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from . import corpus, crossindex, exports, pages, search, security, staging
+from . import corpus, crossindex, exports, pages, render, search, security, staging
 from .problems import report
 from .project import Project
 from .render import RecordView
@@ -75,14 +75,9 @@ def page_parts(site: Site, src_uri: str, url: str, lang: str, fallback: bool) ->
     """(HTML above the body, HTML below it) for a page; ``url`` is its address without language."""
     record = site.record(src_uri)
     if record is None:
-        return (fallback_notice(site, url, lang), "") if fallback else ("", "")
+        return (render.fallback_notice(site.corpus, url, lang), "") if fallback else ("", "")
     view = RecordView(record, site.corpus, site.index, lang)
     return view.header(fallback) + "\n" + search.record_data(record, site.corpus, lang), view.footer()
-
-
-def fallback_notice(site: Site, url: str, lang: str) -> str:
-    """The notice on a page shown in the default language because it is not translated."""
-    return RecordView.notice(site.corpus, url, lang)
 
 
 def canonical_url(site: Site, url: str, site_url: str) -> str:

@@ -38,9 +38,8 @@ def language_name(code: str) -> str:
 class RecordView:
     """A record as shown in one language: its fragments, all escaped."""
 
-    def __init__(self, record: Record, corpus: Corpus, index: CrossIndex, lang: str, translate_url: str = ""):
+    def __init__(self, record: Record, corpus: Corpus, index: CrossIndex, lang: str):
         self.record = record
-        self.translate_url = translate_url
         self.corpus = corpus
         self.index = index
         self.lang = lang
@@ -77,19 +76,7 @@ class RecordView:
         return f'<nav class="icckb-breadcrumbs" aria-label="{self.label("breadcrumb")}">{home} › {collection} › <span aria-current="page">{escape(self.title())}</span></nav>'
 
     def fallback_notice(self) -> str:
-        return self.notice(self.corpus, self.record.url, self.lang, self.translate_url)
-
-    @staticmethod
-    def notice(corpus: Corpus, url: str, lang: str, translate_url: str = "") -> str:
-        """Says a page is not translated yet, links to the original, invites translators."""
-        vocab = corpus.vocabulary(lang)
-        default = corpus.project.default_language
-        original = relative(f"{lang}/{url}", url)
-        text = escape(vocab.label("fallback_notice", language=language_name(lang), original=language_name(default)))
-        links = f'<a href="{escape(original)}" hreflang="{escape(default)}">{escape(vocab.label("fallback_original"))}</a>'
-        if translate_url:
-            links += f' · <a href="{escape(translate_url)}">{escape(vocab.label("fallback_invite"))}</a>'
-        return f'<div class="admonition info icckb-fallback"><p>{text} {links}</p></div>'
+        return fallback_notice(self.corpus, self.record.url, self.lang)
 
     def facts_box(self) -> str:
         rows = [(self.label(name), value) for name, value in self.facts() if value]
@@ -183,6 +170,22 @@ class RecordView:
         lang = lang or self.corpus.project.default_language
         detail = ", ".join([self.vocab.city(c) for c in record.get("cities") or []][:3] + ([str(record.get("year"))] if record.get("year") else []))
         return self.link(record.url, title, lang) + (f" <small>{escape(detail)}</small>" if detail else "")
+
+
+def fallback_notice(corpus: Corpus, url: str, lang: str) -> str:
+    """Says a page (at ``url`` under each language's root) is not translated yet, links
+    to the original, and invites readers to translate it (the translation status page,
+    generated on every site, shows what to translate and leads to the how-to)."""
+    vocab = corpus.vocabulary(lang)
+    default = corpus.project.default_language
+    original = relative(f"{lang}/{url}", url)
+    contribute = relative(url, "contribute/translations/")
+    text = escape(vocab.label("fallback_notice", language=language_name(lang), original=language_name(default)))
+    return (
+        f'<div class="admonition info icckb-fallback"><p>{text} '
+        f'<a href="{escape(original)}" hreflang="{escape(default)}">{escape(vocab.label("fallback_original"))}</a> · '
+        f'<a href="{escape(contribute)}">{escape(vocab.label("fallback_invite"))}</a></p></div>'
+    )
 
 
 def external(entry: dict) -> str:

@@ -151,7 +151,9 @@ def test_untranslated_page_carries_notice_and_canonical_link_to_the_original(bui
     html = page(built, "fr/practices/barcelona-archive")
     assert '<link rel="canonical" href="/practices/barcelona-archive/">' in html
     assert "This page has not been translated into Français yet: you are reading the original in English." in html
-    assert '<a href="../../../practices/barcelona-archive/" hreflang="en">Open the original</a>' in html
+    invite = '<a href="../../contribute/translations/">Translate this page</a>'
+    assert '<a href="../../../practices/barcelona-archive/" hreflang="en">Open the original</a> · ' + invite in html
+    assert (built / "site" / "fr" / "contribute" / "translations" / "index.html").is_file()
     assert "icckb-fallback" not in page(built, "fr/practices/oslo-rumours")
 
 
