@@ -49,9 +49,6 @@ class Site:
             return None
         return self.corpus.records[type_name].get(name[:-3].split(".")[0])
 
-    def is_fallback(self, record, lang: str) -> bool:
-        return lang != self.corpus.project.default_language and lang not in record.translations
-
 
 def prepare(config_file: Path) -> Site:
     """Load and validate everything, cross-index it, then stage sources and generated pages."""
