@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from icckb import build
+from icckb import build, i18n_speed
 
 log = get_plugin_logger("icckb")
 
@@ -29,6 +29,11 @@ def on_config(config):
             log.warning(f"translation left out of this build: {problem}")
         if not site.warnings:
             log.info(f"{site.corpus.checked} files checked, no problems found")
+    # Build cost stays linear in languages: alternates are worked out once per build, and
+    # the theme's sitemap (quadratic, dated, and wrong without site_url) is replaced by ours.
+    if config.plugins.get("i18n"):
+        i18n_speed.install(config.plugins["i18n"])
+    config.theme.static_templates.discard("sitemap.xml")
     # Glossary terms of this pass's language are explained wherever they appear.
     if "abbr" not in config.markdown_extensions:
         config.markdown_extensions.append("abbr")
@@ -36,15 +41,27 @@ def on_config(config):
     return config
 
 
+def on_files(files, config):
+    # Without the theme's sitemap template (see on_config), the file would be copied raw.
+    template = files.get_file_from_path("sitemap.xml")
+    if template is not None and not template.abs_src_path.startswith(config.docs_dir):
+        files.remove(template)
+    return files
+
+
 def on_page_markdown(markdown, page, config, files):
-    # Records get breadcrumbs, heading, notices and facts above, related content below;
-    # any page shown untranslated gets the fallback notice.
-    lang = _language(config)
-    site = config.icckb_site
     if isinstance(page.meta.get("title"), str):  # the theme prints titles unescaped (navigation, header)
         page.meta["title"] = build.escape_title(page.meta["title"])
-    above, below = build.page_parts(site, page.file.src_uri, _original_url(page, lang), lang, _is_fallback(page, lang))
-    return f"{above}\n\n{markdown}\n\n{below}\n" if above or below else markdown
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    # Records get breadcrumbs, heading, notices and facts above, related content below;
+    # any page shown untranslated gets the fallback notice. They are HTML already, so
+    # they join after Markdown (parsing them as raw HTML cost a third of its time).
+    lang = _language(config)
+    above, below = build.page_parts(config.icckb_site, page.file.src_uri, _original_url(page, lang), lang, _is_fallback(page, lang))
+    return f"{above}\n{html}\n{below}" if above or below else html
 
 
 def on_page_context(context, page, config, nav):
@@ -65,6 +82,14 @@ def on_post_page(output, page, config):
     return build.mark_for_search(config.icckb_site, output, page.file.src_uri, _is_fallback(page, lang))
 
 
+def on_post_template(output, template_name, config):
+    # One 404 page at the root, in the default language: every language pass renders
+    # it to the same place, so the others are skipped (a parallel build gets the same).
+    if template_name == "404.html" and _language(config) != config.icckb_site.corpus.project.default_language:
+        return ""
+    return output
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages
 def on_post_build(config):
     # Exports and feed of the language just built, beside its pages; once every
@@ -81,7 +106,7 @@ def on_post_build(config):
         path.write_text(text, encoding="utf-8")
     if not nested:
         try:
-            build.finish(Path(config.site_dir))
+            build.finish(Path(config.site_dir), site.corpus.project.languages, config.site_url or "")
         except build.BuildError as error:
             raise PluginError(str(error)) from None
 

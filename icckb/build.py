@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from . import corpus, crossindex, exports, pages, render, search, security, staging
+from . import corpus, crossindex, exports, pages, render, search, security, sitemap, staging
 from .problems import report
 from .project import Project
 from .render import RecordView
@@ -109,13 +109,16 @@ def mark_for_search(site: Site, html: str, src_uri: str, fallback: bool) -> str:
     return search.mark_page(html, page_type, indexed=not fallback or site.record(src_uri) is not None)
 
 
-def finish(site_dir: Path) -> None:
-    """Once every language is built: index the whole site for search, write security headers."""
+def finish(site_dir: Path, languages: tuple, site_url: str = "") -> None:
+    """Once every language is built: index the whole site for search, write security
+    headers and, where the site's address is known, the sitemap."""
     try:
         search.index(site_dir)
     except search.SearchError as error:
         raise BuildError(str(error)) from None
     (site_dir / "_headers").write_text(security.headers_file(site_dir), encoding="utf-8")
+    if site_url:
+        (site_dir / "sitemap.xml").write_text(sitemap.sitemap(site_dir, site_url, languages), encoding="utf-8")
 
 
 def edit_url(site: Site, src_uri: str, lang: str, fallback: bool, repo_url: str, edit_uri: str) -> str | None:
