@@ -24,6 +24,7 @@ def on_config(config):
         except build.BuildError as error:
             raise PluginError(f"the knowledge base has problems:\n{error}") from None
         config.icckb_site = site
+        config.icckb_bodies = {}  # source page -> its rendered body, shared by every language
         config.docs_dir = str(site.staging)
         for problem in site.warnings:
             log.warning(f"translation left out of this build: {problem}")
@@ -34,10 +35,9 @@ def on_config(config):
     if config.plugins.get("i18n"):
         i18n_speed.install(config.plugins["i18n"])
     config.theme.static_templates.discard("sitemap.xml")
-    # Glossary terms of this pass's language are explained wherever they appear.
+    # Glossary terms are explained wherever they appear (see on_page_markdown).
     if "abbr" not in config.markdown_extensions:
         config.markdown_extensions.append("abbr")
-    config.mdx_configs["abbr"] = {"glossary": config.icckb_site.glossary(_language(config))}
     return config
 
 
@@ -46,20 +46,36 @@ def on_files(files, config):
     template = files.get_file_from_path("sitemap.xml")
     if template is not None and not template.abs_src_path.startswith(config.docs_dir):
         files.remove(template)
+    # Each pass sees only its own language's versions: another language's version has the
+    # same address as the original shown in that language, so alternates do not change,
+    # and mkdocs-static-i18n no longer handles every language's files in every pass.
+    lang, languages = _language(config), config.icckb_site.corpus.project.languages
+    for file in [f for f in files.documentation_pages() if build.language_of(f.src_uri, languages) not in (None, lang)]:
+        files.remove(file)
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     if isinstance(page.meta.get("title"), str):  # the theme prints titles unescaped (navigation, header)
         page.meta["title"] = build.escape_title(page.meta["title"])
+    # An original shown in another language has the same body everywhere: render it once.
+    if page.file.src_uri in config.icckb_bodies:
+        return ""
+    # Glossary terms of the language the text is written in are explained where they appear.
+    config.mdx_configs["abbr"] = {"glossary": config.icckb_site.glossary(page.file.locale)}
     return markdown
 
 
 def on_page_content(html, page, config, files):
+    bodies, lang = config.icckb_bodies, _language(config)
+    if page.file.src_uri in bodies:
+        html, page.toc, page.present_anchor_ids = bodies[page.file.src_uri]
+        page.links_to_anchors = {}  # checked when it was rendered
+    elif page.file.locale == config.icckb_site.corpus.project.default_language:
+        bodies[page.file.src_uri] = (html, page.toc, page.present_anchor_ids)
     # Records get breadcrumbs, heading, notices and facts above, related content below;
     # any page shown untranslated gets the fallback notice. They are HTML already, so
     # they join after Markdown (parsing them as raw HTML cost a third of its time).
-    lang = _language(config)
     above, below = build.page_parts(config.icckb_site, page.file.src_uri, _original_url(page, lang), lang, _is_fallback(page, lang))
     return f"{above}\n{html}\n{below}" if above or below else html
 

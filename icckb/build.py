@@ -68,6 +68,12 @@ def prepare(config_file: Path) -> Site:
     return Site(loaded, index, folder, sources=sources, warnings=sorted(loaded.problems))
 
 
+def language_of(src_uri: str, languages: tuple) -> str | None:
+    """The language of a translation's page ('about.fr.md' -> 'fr'); None for an original."""
+    parts = src_uri.rsplit("/", 1)[-1].split(".")
+    return parts[-2] if len(parts) > 2 and parts[-2] in languages[1:] else None
+
+
 def page_parts(site: Site, src_uri: str, url: str, lang: str, fallback: bool) -> tuple:
     """(HTML above the body, HTML below it) for a page; ``url`` is its address without language."""
     record = site.record(src_uri)
