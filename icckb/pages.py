@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from html import escape
 
 from . import reference, search, translations
 from .corpus import Corpus, Record
 from .crossindex import CrossIndex
 from .render import language_name as _language_name
+from .render import relpath
 from .vocabulary import Vocabulary
 
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|<>"
+_MARKDOWN_SPECIAL_RE = re.compile("[" + re.escape(_MARKDOWN_SPECIAL) + "]")
 
 
 def text(value: object) -> str:
     """Record text made inert in Markdown: HTML-escaped, then Markdown-escaped."""
-    escaped = escape(str(value), quote=False)
-    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in escaped)
+    return _MARKDOWN_SPECIAL_RE.sub(lambda match: "\\" + match.group(), escape(str(value), quote=False))
 
 
 def script_json(data) -> str:
@@ -88,7 +90,7 @@ class Pages:
         return "\n".join(lines).rstrip() + "\n"
 
     def link(self, from_page: str, to_page: str, label: str, lang: str | None = None) -> str:
-        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+        target = relpath(to_page, posixpath.dirname(from_page))
         attrs = f'{{: lang="{lang}" }}' if lang and lang != self.lang else ""
         return f"[{text(label)}]({target}){attrs}"
 
@@ -363,7 +365,7 @@ def form_settings(corpus: Corpus, vocab: Vocabulary) -> dict:
         "examples": {name: spec.example for name, spec in fields.items() if spec.example},
         "tag": _TAG.pattern,
         "control": _CONTROL.pattern,
-        "unsafe": [[pattern.pattern, message] for pattern, message in documents._UNSAFE_BODY],
+        "unsafe": [[pattern.pattern, message] for _, pattern, message in documents._UNSAFE_BODY],
         "sections": list(schema.PRACTICE.sections),
         "cities": {c["id"]: vocab.city(c["id"]) for c in corpus.registries.get("cities", [])},
         "topics": {t["id"]: vocab.topic(t["id"]) for t in corpus.registries.get("topics", [])},

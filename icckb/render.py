@@ -27,8 +27,19 @@ _COLLECTION_LABEL = {"practice": "practices_title", "publication": "publications
 
 def relative(from_url: str, to_url: str) -> str:
     """Relative link between two directory URLs such as 'practices/x/' and 'topics/y/'."""
-    path = posixpath.relpath(to_url or ".", from_url or ".")
+    path = relpath(to_url, from_url)
     return path + "/" if path != "." else "./"
+
+
+def relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for two paths from the site's root, without asking the file
+    system for the working directory (which made it the slowest step of staging)."""
+    to = [part for part in path.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def language_name(code: str) -> str:
