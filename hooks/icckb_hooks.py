@@ -6,30 +6,33 @@ per-language passes and gone at the next build (``mkdocs serve`` reloads the con
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from icckb import build, i18n_speed
+from icckb import build, engine, i18n_speed
 
 log = get_plugin_logger("icckb")
 
 
 def on_config(config):
-    # Load, validate, cross-index and stage once per build; language passes reuse it.
+    # Load, validate, cross-index and stage once per build; language passes reuse it
+    # (``icckb build`` prepares it once and hands it to each of its processes).
+    only = os.environ.get(engine.ONLY_LANGUAGE)  # ``icckb serve --lang``: one language, quickly
     if getattr(config, "icckb_site", None) is None:
         try:
-            site = build.prepare(Path(config.config_file_path))
+            config.icckb_site = build.prepare(Path(config.config_file_path), (only,) if only else ())
         except build.BuildError as error:
             raise PluginError(f"the knowledge base has problems:\n{error}") from None
-        config.icckb_site = site
+        for level, message in build.report_lines(config.icckb_site):
+            getattr(log, level)(message)
+        if only:
+            engine.build_only(config, only)
+    if getattr(config, "icckb_bodies", None) is None:
         config.icckb_bodies = {}  # source page -> its rendered body, shared by every language
-        config.docs_dir = str(site.staging)
-        for problem in site.warnings:
-            log.warning(f"translation left out of this build: {problem}")
-        if not site.warnings:
-            log.info(f"{site.corpus.checked} files checked, no problems found")
+    config.docs_dir = str(config.icckb_site.staging)
     # Build cost stays linear in languages: alternates are worked out once per build, and
     # the theme's sitemap (quadratic, dated, and wrong without site_url) is replaced by ours.
     if config.plugins.get("i18n"):
@@ -42,7 +45,12 @@ def on_config(config):
 
 
 def on_files(files, config):
-    # Without the theme's sitemap template (see on_config), the file would be copied raw.
+    # mkdocs-static-i18n keeps every pass's pages for the sitemap it no longer renders
+    # (see on_config): let each pass's pages go once it is built.
+    i18n = config.plugins.get("i18n")
+    if i18n:
+        i18n.i18n_files_per_language.clear()
+    # Without the theme's sitemap template, the file would be copied raw.
     template = files.get_file_from_path("sitemap.xml")
     if template is not None and not template.abs_src_path.startswith(config.docs_dir):
         files.remove(template)
@@ -68,11 +76,11 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     bodies, lang = config.icckb_bodies, _language(config)
-    if page.file.src_uri in bodies:
-        html, page.toc, page.present_anchor_ids = bodies[page.file.src_uri]
+    if page.file.src_uri in bodies:  # what rendering the body gave: HTML, contents, anchors, title
+        html, page.toc, page.present_anchor_ids, page._title_from_render = bodies[page.file.src_uri]
         page.links_to_anchors = {}  # checked when it was rendered
     elif page.file.locale == config.icckb_site.corpus.project.default_language:
-        bodies[page.file.src_uri] = (html, page.toc, page.present_anchor_ids)
+        bodies[page.file.src_uri] = (html, page.toc, page.present_anchor_ids, page._title_from_render)
     # Records get breadcrumbs, heading, notices and facts above, related content below;
     # any page shown untranslated gets the fallback notice. They are HTML already, so
     # they join after Markdown (parsing them as raw HTML cost a third of its time).
@@ -101,9 +109,10 @@ def on_post_page(output, page, config):
 def on_post_template(output, template_name, config):
     # One 404 page at the root, in the default language: every language pass renders
     # it to the same place, so the others are skipped (a parallel build gets the same).
-    if template_name == "404.html" and _language(config) != config.icckb_site.corpus.project.default_language:
-        return ""
-    return output
+    if template_name != "404.html":
+        return output
+    default = config.icckb_site.corpus.project.default_language
+    return build.with_direction(output, default) if _language(config) == default else ""
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages

@@ -50,8 +50,9 @@ class Site:
         return self.corpus.records[type_name].get(name[:-3].split(".")[0])
 
 
-def prepare(config_file: Path) -> Site:
-    """Load and validate everything, cross-index it, then stage sources and generated pages."""
+def prepare(config_file: Path, languages: tuple = ()) -> Site:
+    """Load and validate everything, cross-index it, then stage sources and generated
+    pages (of every language, or, for a quicker preview, of the default and ``languages``)."""
     project = Project.from_config_file(config_file)
     loaded = corpus.load(project)
     # A broken translation never stops the build: it is left out, and its page falls
@@ -61,7 +62,8 @@ def prepare(config_file: Path) -> Site:
     left_out = {p.path for p in loaded.problems}
     index = crossindex.build(loaded)
     try:
-        folder = staging.sync(project.root, pages.generate(loaded, index), exclude=left_out)
+        shown = tuple(dict.fromkeys((project.default_language, *languages))) if languages else ()
+        folder = staging.sync(project.root, pages.generate(loaded, index, shown), exclude=left_out)
     except staging.StagingError as error:
         raise BuildError(str(error)) from None
     sources = {staged: path.relative_to(project.root).as_posix() for staged, path in staging.source_files(project.root).items()}
@@ -72,6 +74,13 @@ def language_of(src_uri: str, languages: tuple) -> str | None:
     """The language of a translation's page ('about.fr.md' -> 'fr'); None for an original."""
     parts = src_uri.rsplit("/", 1)[-1].split(".")
     return parts[-2] if len(parts) > 2 and parts[-2] in languages[1:] else None
+
+
+def report_lines(site: Site) -> list:
+    """(level, message) for the build's log once the site is prepared."""
+    if site.warnings:
+        return [("warning", f"translation left out of this build: {problem}") for problem in site.warnings]
+    return [("info", f"{site.corpus.checked} files checked, no problems found")]
 
 
 def page_parts(site: Site, src_uri: str, url: str, lang: str, fallback: bool) -> tuple:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
+import logging
+import os
+import subprocess
 import sys
 from pathlib import Path
-
-import json
 
 from . import corpus, reference, scaffold, translations
 from .problems import report
@@ -48,6 +50,24 @@ def main(argv: list | None = None) -> int:
 
     fields = commands.add_parser("fields", help="print the field reference for editors (Markdown)")
     fields.set_defaults(run=run_fields)
+
+    site = commands.add_parser("build", help="build the site, one process per language (the same site as 'mkdocs build')")
+    site.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="processes building languages at once (default: one per core)")
+    site.add_argument("--lang", action="append", default=[], help="build only this language (may be repeated); with --no-finish, for a partial site")
+    site.add_argument("--site-dir", help="where to write the site (default: site_dir of mkdocs.yml)")
+    site.add_argument("--strict", action="store_true", help="fail on any warning, as 'mkdocs build --strict'")
+    site.add_argument("--no-finish", dest="finish", action="store_false", help="leave out search index, headers and sitemap (for 'icckb merge')")
+    site.set_defaults(run=run_build)
+
+    merge = commands.add_parser("merge", help="merge partial sites built with --lang and --no-finish, then index them for search")
+    merge.add_argument("parts", nargs="+", help="folders of partial sites")
+    merge.add_argument("--site-dir", required=True, help="where to write the merged site")
+    merge.set_defaults(run=run_merge)
+
+    serve = commands.add_parser("serve", help="preview the site with live reload; --lang builds one language only, quickly")
+    serve.add_argument("--lang", help="the language to preview (default: every language, as 'mkdocs serve')")
+    serve.add_argument("--dev-addr", "-a", help="IP address and port to serve on (default: 127.0.0.1:8000)")
+    serve.set_defaults(run=run_serve)
 
     args = parser.parse_args(argv)
     return args.run(args)
@@ -185,6 +205,74 @@ def new_translation(project: Project, words: list) -> int:
     target.write_text(scaffold.translation_text(original, lang), encoding="utf-8")
     print(target.as_posix())
     return 0
+
+
+def run_build(args) -> int:
+    from . import build, engine  # MkDocs is only needed to build
+
+    _log_like_mkdocs()
+    try:
+        site = engine.build_site(Path(args.config), args.site_dir and Path(args.site_dir), args.jobs, tuple(args.lang), args.strict, args.finish)
+    except (build.BuildError, engine.MergeError) as error:
+        print(f"icckb: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # MkDocs' own failures (strict mode, a broken page) are already logged
+        print(f"icckb: the build failed: {error}", file=sys.stderr)
+        return 1
+    print(f"site written to {site}", file=sys.stderr)
+    return 0
+
+
+def run_merge(args) -> int:
+    from . import build, engine
+
+    project = load_project(args)
+    site_dir = Path(args.site_dir)
+    try:
+        engine.merge([Path(part) for part in args.parts], site_dir)
+        build.finish(site_dir, project.languages, _site_url(args.config))
+    except (build.BuildError, engine.MergeError) as error:
+        print(f"icckb: {error}", file=sys.stderr)
+        return 1
+    print(f"site written to {site_dir}", file=sys.stderr)
+    return 0
+
+
+def run_serve(args) -> int:
+    from . import engine
+
+    project = load_project(args)
+    if args.lang and args.lang not in project.languages:
+        print(f"icckb: the site has no language {args.lang!r} (its languages are: {', '.join(project.languages)})", file=sys.stderr)
+        return 2
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", args.config]
+    # The sources, not only the staged links to them (which do not change on an edit).
+    for folder in ("docs", "practices", "policy_briefs", "data"):
+        if (project.root / folder).is_dir():
+            command += ["--watch", str(project.root / folder)]
+    if args.dev_addr:
+        command += ["--dev-addr", args.dev_addr]
+    env = dict(os.environ)
+    if args.lang:
+        # One language pass, re-rendering only the pages whose sources changed.
+        env[engine.ONLY_LANGUAGE] = args.lang
+        command.append("--dirty")
+    return subprocess.call(command, env=env)
+
+
+def _site_url(config_file: str) -> str:
+    from mkdocs.config import load_config
+
+    return load_config(config_file).site_url or ""
+
+
+def _log_like_mkdocs() -> None:
+    """MkDocs' messages on the terminal, as 'mkdocs build' shows them."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 def run_fields(args) -> int:

@@ -44,11 +44,11 @@ def record_page(record: Record) -> str:
     return f"{record.type.url}/{record.slug}.md"
 
 
-def generate(corpus: Corpus, index: CrossIndex) -> dict:
-    """Every generated page in every language of the site."""
+def generate(corpus: Corpus, index: CrossIndex, languages: tuple = ()) -> dict:
+    """Every generated page in every language of the site (or only in ``languages``)."""
     pages = {}
     status = translations.status(corpus)  # the same for every language's dashboard
-    for lang in corpus.project.languages:
+    for lang in languages or corpus.project.languages:
         suffix = "" if lang == corpus.project.default_language else f".{lang}"
         for path, markdown in Pages(corpus, index, corpus.vocabulary(lang), lang, status).all().items():
             pages[path[:-3] + suffix + ".md"] = markdown

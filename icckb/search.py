@@ -7,10 +7,15 @@ left out of each language's index; records are always in it (see build.mark_for_
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import subprocess
 import sys
 from html import escape
 from pathlib import Path
+
+import cbor2
 
 from .corpus import Corpus, Record
 
@@ -72,4 +77,48 @@ def index(site_dir: Path) -> str:
     )
     if result.returncode != 0:
         raise SearchError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
+    stabilize(site_dir / "pagefind")
     return result.stdout
+
+
+# Pagefind's data files: gzip of this signature followed by CBOR.
+_SIGNATURE = b"pagefind_dcd"
+
+
+def stabilize(bundle: Path) -> None:
+    """Make Pagefind's output the same on every run: it writes each language's filter
+    tables, and the list of them, in hash-map order (Pagefind issue #638). Sort them,
+    rename each rewritten file after its content, as Pagefind does, and point to them."""
+    entry_file = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    for lang, info in entry["languages"].items():
+        meta_file = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_file)
+        meta[3] = sorted([name, _sorted_filter(bundle / "filter", lang, digest)] for name, digest in meta[3])
+        info["hash"] = _write_named(meta_file, meta, lang, 10, "pagefind.{}.pf_meta")
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    entry_file.write_text(json.dumps(entry, separators=(",", ":")), encoding="utf-8")
+
+
+def _sorted_filter(folder: Path, lang: str, digest: str) -> str:
+    """Rewrite one filter table with its values sorted; returns its new name."""
+    path = folder / f"{digest}.pf_filter"
+    name, values = _read(path)
+    return _write_named(path, [name, sorted(values)], lang, 7, "{}.pf_filter")
+
+
+def _read(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_SIGNATURE):
+        raise SearchError(f"{path.name} is not a Pagefind data file this build can read")
+    return cbor2.loads(data[len(_SIGNATURE):])
+
+
+def _write_named(old: Path, value, lang: str, length: int, pattern: str) -> str:
+    """Write ``value`` under a name made from its content; remove ``old``; return the name's hash part."""
+    data = gzip.compress(_SIGNATURE + cbor2.dumps(value), mtime=0)
+    digest = f"{lang}_{hashlib.sha256(data).hexdigest()[:length]}"
+    new = old.with_name(pattern.format(digest))
+    old.unlink()
+    new.write_bytes(data)
+    return digest

@@ -1,0 +1,121 @@
+"""Builds the site with MkDocs one language at a time, in parallel processes, and merges
+the languages into one site (MkDocs adapter).
+
+The knowledge base is loaded, checked, cross-indexed and staged once, before any
+language is built; each process receives it ready (the processes are forked) and runs
+mkdocs-static-i18n's pass for its languages only. Every pass writes into a folder of
+its own, so passes never race on a shared file; the merge then moves each pass's files
+into the site and requires any file two passes both wrote (the theme's assets) to be
+identical. Search index, headers and sitemap are made once, over the merged site.
+
+This module and ``icckb.i18n_speed`` are the only ones besides the hooks that know MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from . import build
+
+log = logging.getLogger("mkdocs.icckb")
+
+# ``icckb serve --lang``: the hooks then build only this language.
+ONLY_LANGUAGE = "ICCKB_LANGUAGE"
+
+# In a build process: the prepared site it inherited, and its cache of rendered bodies.
+_inherited: dict = {}
+
+
+class MergeError(Exception):
+    """Two language passes wrote different files at the same place."""
+
+
+def build_only(config, lang: str) -> None:
+    """Make the next MkDocs build one language pass: mkdocs-static-i18n builds ``lang``
+    into its final place (``/`` for the default language, ``/<lang>/`` otherwise) and
+    does not go on to the other languages."""
+    i18n = config.plugins.get("i18n")
+    languages = config.icckb_site.corpus.project.languages
+    if i18n is None or lang not in languages:
+        raise PluginError(f"'{lang}' is not one of the site's languages ({', '.join(languages)})")
+    i18n.current_language, i18n.building = lang, True
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, jobs: int = 1, languages: tuple = (),
+               strict: bool = False, finish: bool = True) -> Path:
+    """Build ``languages`` (default: all) with ``jobs`` processes into ``site_dir``; with
+    ``finish``, also the search index, headers and sitemap. Returns the site folder."""
+    config_file = Path(config_file).resolve()
+    settings = load_config(str(config_file))
+    site_dir = Path(site_dir or settings.site_dir).resolve()
+    site = build.prepare(config_file)
+    for level, message in build.report_lines(site):
+        getattr(log, level)(message)
+    every = site.corpus.project.languages
+    unknown = [lang for lang in languages if lang not in every]
+    if unknown:
+        raise build.BuildError(f"unknown language {unknown[0]!r}: the site's languages are {', '.join(every)}")
+    chosen = [lang for lang in every if lang in languages] if languages else list(every)
+
+    passes = site_dir.parent / f".{site_dir.name}.languages"
+    shutil.rmtree(passes, ignore_errors=True)
+    folders = [passes / lang for lang in chosen]
+    if jobs <= 1:
+        state = {"site": site, "bodies": {}}
+        for lang, folder in zip(chosen, folders):
+            _language_pass(str(config_file), lang, str(folder), strict, state)
+    else:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_inherit, initargs=(site,)) as pool:
+            list(pool.map(_language_pass, [str(config_file)] * len(chosen), chosen, map(str, folders), [strict] * len(chosen)))
+    shutil.rmtree(site_dir, ignore_errors=True)
+    merge(folders, site_dir)
+    shutil.rmtree(passes, ignore_errors=True)
+    if finish:
+        build.finish(site_dir, every, settings.site_url or "")
+    return site_dir
+
+
+def merge(folders: list, site_dir: Path) -> None:
+    """Move every file of ``folders`` (language passes or partial sites) into ``site_dir``.
+    A file already there must be identical: two passes must never disagree."""
+    site_dir.mkdir(parents=True, exist_ok=True)
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_dir():
+                continue
+            target = site_dir / path.relative_to(folder)
+            if target.exists():
+                if target.read_bytes() != path.read_bytes():
+                    raise MergeError(f"{path.relative_to(folder)} differs between {Path(folder).name} and an earlier part; "
+                                     "a language pass wrote outside its own folder")
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+
+
+def _inherit(site) -> None:
+    """Run once in each build process as it starts."""
+    _inherited.update(site=site, bodies={})
+
+
+def _language_pass(config_file: str, lang: str, site_dir: str, strict: bool, state: dict | None = None) -> None:
+    """One mkdocs-static-i18n language pass into ``site_dir``."""
+    state = state or _inherited
+    config = load_config(config_file, site_dir=site_dir, strict=strict)
+    config.icckb_site, config.icckb_bodies = state["site"], state["bodies"]
+    build_only(config, lang)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build.build(config)
+    finally:
+        config.plugins.on_shutdown()

@@ -1,0 +1,188 @@
+"""``icckb build``: languages built in parallel processes and merged into the same site,
+byte for byte, as ``mkdocs build``; partial sites for CI jobs; reproducible output."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import cbor2
+import pytest
+
+from conftest import mkdocs_build
+from icckb import engine, search
+
+
+def icckb(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "icckb.cli", *args], cwd=root, capture_output=True, text=True, timeout=600,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+
+
+def tree(folder: Path) -> dict:
+    """Every file below ``folder``: relative path -> bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_same_site(one: Path, other: Path) -> None:
+    a, b = tree(one), tree(other)
+    assert sorted(a) == sorted(b), (sorted(set(a) ^ set(b)))[:20]
+    differing = [name for name in a if a[name] != b[name]]
+    assert not differing, differing[:20]
+
+
+@pytest.fixture(scope="module")
+def serial_site(tmp_path_factory) -> Path:
+    """The fixture site built by plain ``mkdocs build`` (mkdocs-static-i18n's own loop)."""
+    from conftest import FIXTURE_SITE, HOOKS_IN_FIXTURE, REPO
+    import shutil
+
+    root = tmp_path_factory.mktemp("serial") / "site"
+    shutil.copytree(FIXTURE_SITE, root, ignore=shutil.ignore_patterns("site", ".icckb"))
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(HOOKS_IN_FIXTURE, str(REPO / "hooks" / "icckb_hooks.py")))
+    result = mkdocs_build(root, "--strict", "--site-dir", str(root / "out"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    return root / "out"
+
+
+def test_parallel_build_equals_the_single_process_build_byte_for_byte(site, serial_site):
+    result = icckb(site, "build", "--jobs", "2", "--strict", "--site-dir", "par")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert_same_site(site / "par", serial_site)
+    # and it is a whole site: both languages, search index, headers
+    assert (site / "par" / "fr" / "practices" / "oslo-rumours" / "index.html").is_file()
+    assert (site / "par" / "pagefind" / "pagefind-entry.json").is_file()
+    assert (site / "par" / "_headers").is_file()
+
+
+def test_two_builds_of_the_same_sources_are_identical(site, serial_site):
+    # Pagefind alone writes its filter tables in a different order on each run.
+    result = mkdocs_build(site, "--site-dir", "again")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert_same_site(site / "again", serial_site)
+
+
+def test_partial_sites_from_separate_jobs_merge_into_the_same_site(site, serial_site):
+    for lang in ("en", "fr"):
+        result = icckb(site, "build", "--lang", lang, "--no-finish", "--jobs", "1", "--site-dir", f"part-{lang}")
+        assert result.returncode == 0, result.stderr[-3000:]
+    assert not (site / "part-fr" / "pagefind").exists()  # the index is made once, over the merged site
+    assert (site / "part-fr" / "fr" / "index.html").is_file() and not (site / "part-fr" / "index.html").exists()
+    result = icckb(site, "merge", "part-fr", "part-en", "--site-dir", "merged")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert_same_site(site / "merged", serial_site)
+
+
+def test_merge_refuses_parts_that_disagree(tmp_path):
+    for name, text in (("one", "a"), ("two", "b")):
+        (tmp_path / name / "assets").mkdir(parents=True)
+        (tmp_path / name / "assets" / "x.css").write_text(text)
+    with pytest.raises(engine.MergeError, match=r"^assets/x.css differs between two and an earlier part"):
+        engine.merge([tmp_path / "one", tmp_path / "two"], tmp_path / "site")
+
+
+def test_an_unknown_language_is_refused_with_the_site_languages(site):
+    result = icckb(site, "build", "--lang", "de", "--site-dir", "x")
+    assert result.returncode == 1
+    assert "icckb: unknown language 'de': the site's languages are en, fr" in result.stderr
+
+
+def test_a_bad_record_stops_the_build_with_the_validation_report(site):
+    record = site / "practices" / "oslo-rumours.md"
+    record.write_text(record.read_text().replace("year: ", "year: soon #", 1))
+    result = icckb(site, "build", "--site-dir", "x")
+    assert result.returncode == 1
+    assert "practices/oslo-rumours.md:" in result.stderr and "year" in result.stderr
+    assert not (site / "x").exists()
+
+
+def test_root_404_page_is_in_the_default_language(serial_site):
+    assert '<html dir="ltr" lang="en"' in (serial_site / "404.html").read_text()
+
+
+def test_sitemap_only_with_a_site_address_and_without_dates(site, serial_site):
+    assert not (serial_site / "sitemap.xml").exists()  # no address, no sitemap (not one of 'None/' links)
+    config = site / "mkdocs.yml"
+    config.write_text("site_url: https://kb.example.org/\n" + config.read_text())
+    result = mkdocs_build(site, "--site-dir", "out")
+    assert result.returncode == 0, result.stderr[-3000:]
+    sitemap = (site / "out" / "sitemap.xml").read_text()
+    assert "<loc>https://kb.example.org/practices/oslo-rumours/</loc>" in sitemap
+    assert '<xhtml:link rel="alternate" hreflang="fr" href="https://kb.example.org/fr/practices/oslo-rumours/"/>' in sitemap
+    assert "lastmod" not in sitemap and "None" not in sitemap
+
+
+def test_stabilize_sorts_pagefind_filter_tables_and_renames_them(tmp_path):
+    bundle = tmp_path / "pagefind"
+    (bundle / "filter").mkdir(parents=True)
+
+    def write(path, value):
+        path.write_bytes(gzip.compress(b"pagefind_dcd" + cbor2.dumps(value)))
+
+    write(bundle / "filter" / "en_aaaaaaa.pf_filter", ["year", [["2020", [3]], ["2009", [1, 2]]]])
+    write(bundle / "filter" / "en_bbbbbbb.pf_filter", ["city", [["oslo", [1]]]])
+    write(bundle / "pagefind.en_0000000000.pf_meta", ["1.5.2", [], [], [["year", "en_aaaaaaa"], ["city", "en_bbbbbbb"]], []])
+    (bundle / "pagefind-entry.json").write_text(json.dumps({"version": "1.5.2", "languages": {"en": {"hash": "en_0000000000", "wasm": "en", "page_count": 3}}}))
+
+    search.stabilize(bundle)
+
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    meta = cbor2.loads(gzip.decompress((bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())[12:])
+    assert [name for name, _ in meta[3]] == ["city", "year"]
+    year = cbor2.loads(gzip.decompress((bundle / "filter" / f"{meta[3][1][1]}.pf_filter").read_bytes())[12:])
+    assert year == ["year", [["2009", [1, 2]], ["2020", [3]]]]
+    assert len(list((bundle / "filter").iterdir())) == 2  # the unsorted tables are gone
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_one_language_shows_an_edited_record(site):
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "icckb.cli", "serve", "--lang", "fr", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    url = f"http://127.0.0.1:{port}/fr/practices/oslo-rumours/"
+
+    def fetch():
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode()
+        except OSError:
+            return ""
+
+    def wait_for(text):
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if text in fetch():
+                return True
+            time.sleep(0.3)
+        return False
+
+    try:
+        assert wait_for("<h1"), "the preview never served the French page"
+        translation = site / "practices" / "oslo-rumours.fr.md"
+        translation.write_text(translation.read_text().replace("title: ", "title: Modifié ", 1))
+        assert wait_for("Modifié"), "the edit never reached the preview"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_refuses_an_unknown_language(site):
+    result = icckb(site, "serve", "--lang", "de")
+    assert result.returncode == 2
+    assert "icckb: the site has no language 'de' (its languages are: en, fr)" in result.stderr
