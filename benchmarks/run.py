@@ -1,12 +1,13 @@
 """Build benchmark on a generated corpus.
 
-    python3 benchmarks/run.py --practices 300 --languages 11
+    python3 benchmarks/run.py --practices 300 --languages 11 [--runs 3] [--jobs 2] [--search]
 
 Generates a synthetic but realistic project in a temporary folder, through the
 project's own registries and schema (every generated record passes icckb validate):
 N practices with a share translated into each language, publications and toolkits in
 proportion, the real registries, vocabularies and site pages. Then it validates and
-builds it and prints one table of figures. The corpus is fixed by --seed, so runs are
+builds it with ``icckb build --jobs N``, times an edit in the development server, and
+prints one table of figures (medians with --runs). The corpus is fixed by --seed, so runs are
 comparable. Nothing here asserts a timing; the test suite runs a tiny size as a smoke
 test.
 """
@@ -14,15 +15,21 @@ test.
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import json
 import os
 import random
 import resource
 import shutil
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -138,8 +145,96 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+def median_of(values: list, unit: str, digits: int = 1) -> str:
+    """'12.3 s (runs: 12.1, 12.3, 13.0)' for several runs, '12.3 s' for one."""
+    value = statistics.median(values)
+    runs = f" (runs: {', '.join(f'{v:.{digits}f}' for v in values)})" if len(values) > 1 else ""
+    return f"{value:.{digits}f} {unit}{runs}"
+
+
+def timed(command: list, cwd: Path, env: dict) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command[2:])} failed:\n{done.stdout[-2000:]}{done.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def serve_edit_time(root: Path, env: dict, slug: str) -> float:
+    """Seconds from saving an edited practice to the development server (icckb serve
+    --lang, the default language) serving the new text."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "icckb.cli", "serve", "--lang", "en", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/practices/{slug}/"
+
+    def shows(text: str, limit: float) -> bool:
+        deadline = time.perf_counter() + limit
+        while time.perf_counter() < deadline:
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    if text in response.read().decode():
+                        return True
+            except OSError:
+                pass
+            time.sleep(0.05)
+        return False
+
+    try:
+        if not shows("<h1", 1800):
+            raise SystemExit("the development server never served the practice")
+        time.sleep(2)  # let the first build's file watcher settle
+        source = root / "practices" / f"{slug}.md"
+        source.write_text(source.read_text().replace("title: ", "title: Edited ", 1))
+        start = time.perf_counter()
+        if not shows("Edited ", 600):
+            raise SystemExit("the edit never reached the development server")
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def search_figures(site: Path, query: str) -> tuple:
+    """In headless Chromium: (bytes and requests of search data fetched before the practice
+    database shows its first results for ``query``, milliseconds from typing ``query`` in
+    the search page to its first result). Needs Playwright and Debian's chromium."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run"]
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
+            page = browser.new_page()
+            fetched = []
+            page.on("response", lambda r: fetched.append(r) if "/pagefind/" in r.url else None)
+            page.goto(f"{base}/practices/?q={query}")
+            page.wait_for_selector(".icckb-db[data-ready] .icckb-db-result", timeout=60000)
+            size = sum(len(r.body()) for r in fetched)
+            page = browser.new_page()
+            page.goto(f"{base}/search/")
+            page.wait_for_selector(".pagefind-ui__search-input", timeout=60000)
+            page.wait_for_timeout(500)  # the search script has loaded; typing starts now
+            start = time.perf_counter()
+            page.fill(".pagefind-ui__search-input", query)
+            page.wait_for_selector(".pagefind-ui__result-link", timeout=60000)
+            typed = (time.perf_counter() - start) * 1000
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return size, len(fetched), typed
+
+
 def run(args) -> list:
-    """Generate, validate, build; returns (measure, value) rows."""
+    """Generate, validate, build (``--runs`` times), measure; returns (measure, value) rows."""
     work = Path(tempfile.mkdtemp(prefix="icckb-bench-"))
     try:
         root = work / "project"
@@ -147,38 +242,39 @@ def run(args) -> list:
         counts = generate(root, args.practices, args.languages, args.translated, args.seed)
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
-        start = time.perf_counter()
-        validated = subprocess.run([sys.executable, "-m", "icckb.cli", "validate"], cwd=root, capture_output=True, text=True, env=env)
-        validate_time = time.perf_counter() - start
-        if validated.returncode != 0:
-            raise SystemExit("the generated corpus does not validate:\n" + validated.stdout[-3000:])
-
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        start = time.perf_counter()
-        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, capture_output=True, text=True, env=env)
-        build_time = time.perf_counter() - start
-        if built.returncode != 0:
-            raise SystemExit("the build failed:\n" + built.stderr[-3000:])
-        peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+        validate_times = [timed([sys.executable, "-m", "icckb.cli", "validate"], root, env) for _ in range(args.runs)]
+        command = [sys.executable, "-m", "icckb.cli", "build", "--jobs", str(args.jobs)]
+        build_times = [timed(command, root, env) for _ in range(args.runs)]
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest single process
 
         site = root / "site"
         pages = list(site.rglob("*.html"))
         records = [p for p in pages if "/practices/practice-" in p.as_posix()]
         entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
         search = {lang: (info["page_count"], _search_bytes(site / "pagefind", lang)) for lang, info in entry["languages"].items()}
-        return [
+        rows = [
             ("corpus", f"{counts['practices']} practices, {counts['publications']} publications, {counts['toolkits']} toolkits, {counts['translations']} translations, {args.languages} languages"),
-            ("icckb validate", f"{validate_time:.2f} s"),
-            ("full build (with search index)", f"{build_time:.1f} s"),
+            ("icckb validate", median_of(validate_times, "s", 2)),
+            (f"full build with search index (icckb build --jobs {args.jobs})", median_of(build_times, "s")),
             ("HTML pages", str(len(pages))),
-            ("pages per second", f"{len(pages) / build_time:.0f}"),
-            ("peak memory of the build", f"{peak:.0f} MB"),
+            ("pages per second", f"{len(pages) / statistics.median(build_times):.0f}"),
+            ("peak memory of one build process", f"{peak:.0f} MB"),
             ("site size", f"{folder_size(site) / 1e6:.1f} MB"),
             ("average practice page", f"{sum(p.stat().st_size for p in records) / max(len(records), 1) / 1024:.1f} KB"),
             ("search index (all languages)", f"{folder_size(site / 'pagefind') / 1e6:.1f} MB"),
             ("search data per language (pages, index + filters + fragments)",
              ", ".join(f"{k} {n} / {size / 1e6:.1f} MB" for k, (n, size) in sorted(search.items()))),
         ]
+        if args.search:
+            size, requests, typed = search_figures(site, "youth")
+            rows += [
+                ("search data fetched before the database's first results", f"{size / 1000:.0f} KB in {requests} requests"),
+                ("search page: typing to first result", f"{typed:.0f} ms"),
+            ]
+        if args.serve:
+            rows.append(("development server (icckb serve --lang en): edited practice shown after",
+                         median_of([serve_edit_time(root, env, "practice-00001") for _ in range(args.runs)], "s")))
+        return rows
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -192,6 +288,10 @@ def main(argv=None) -> int:
     parser.add_argument("--languages", type=int, default=11, help="how many of the site's languages (default: all 11)")
     parser.add_argument("--translated", type=float, default=0.2, help="share of records translated into each language")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=2, help="processes of icckb build (default: 2)")
+    parser.add_argument("--runs", type=int, default=1, help="repeat validation, build and edit this many times and quote medians")
+    parser.add_argument("--search", action="store_true", help="also measure search in headless Chromium (needs the test extra)")
+    parser.add_argument("--no-serve", dest="serve", action="store_false", help="skip the development server's edit time")
     parser.add_argument("--keep", action="store_true", help="keep the generated project and site")
     args = parser.parse_args(argv)
     rows = run(args)

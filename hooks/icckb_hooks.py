@@ -84,8 +84,7 @@ def on_page_content(html, page, config, files):
     # Records get breadcrumbs, heading, notices and facts above, related content below;
     # any page shown untranslated gets the fallback notice. They are HTML already, so
     # they join after Markdown (parsing them as raw HTML cost a third of its time).
-    above, below = build.page_parts(config.icckb_site, page.file.src_uri, _original_url(page, lang), lang, _is_fallback(page, lang))
-    return f"{above}\n{html}\n{below}" if above or below else html
+    return build.page_content(config.icckb_site, page.file.src_uri, _original_url(page, lang), lang, _is_fallback(page, lang), html)
 
 
 def on_page_context(context, page, config, nav):

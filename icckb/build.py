@@ -1,6 +1,6 @@
 """What the build does with the knowledge base, independent of the site engine.
 
-The MkDocs hooks call ``prepare`` once per build, ``page_parts`` once per page and
+The MkDocs hooks call ``prepare`` once per build, ``page_content`` once per page and
 ``output_files`` once per language; another engine would call the same functions.
 """
 
@@ -83,6 +83,16 @@ def report_lines(site: Site) -> list:
     return [("info", f"{site.corpus.checked} files checked, no problems found")]
 
 
+def page_content(site: Site, src_uri: str, url: str, lang: str, fallback: bool, body: str) -> str:
+    """A page's content around its rendered ``body``. An untranslated record's body stays
+    out of that language's search index: its title, summary and facts are indexed (so it
+    is found and filtered in the reader's language), its text only in its own language."""
+    above, below = page_parts(site, src_uri, url, lang, fallback)
+    if fallback and site.record(src_uri) is not None:
+        body = f"<div data-pagefind-ignore>\n{body}\n</div>"
+    return f"{above}\n{body}\n{below}" if above or below else body
+
+
 def page_parts(site: Site, src_uri: str, url: str, lang: str, fallback: bool) -> tuple:
     """(HTML above the body, HTML below it) for a page; ``url`` is its address without language."""
     record = site.record(src_uri)
@@ -128,7 +138,7 @@ def finish(site_dir: Path, languages: tuple, site_url: str = "") -> None:
     """Once every language is built: index the whole site for search, write security
     headers and, where the site's address is known, the sitemap."""
     try:
-        search.index(site_dir)
+        search.index(site_dir, languages)
     except search.SearchError as error:
         raise BuildError(str(error)) from None
     (site_dir / "_headers").write_text(security.headers_file(site_dir), encoding="utf-8")

@@ -17,7 +17,7 @@ from . import reference, search, translations
 from .corpus import Corpus, Record
 from .crossindex import CrossIndex
 from .render import language_name as _language_name
-from .render import relpath
+from .render import relative, relpath
 from .vocabulary import Vocabulary
 
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|<>"
@@ -42,6 +42,15 @@ def front_matter(title: str) -> list:
 def record_page(record: Record) -> str:
     """The staged path of a record's page (its default-language file)."""
     return f"{record.type.url}/{record.slug}.md"
+
+
+def served_url(page: str) -> str:
+    """Where a staged page is served, within its language's root: 'topics/x.md' ->
+    'topics/x/', 'topics/index.md' -> 'topics/'."""
+    folder, _, name = page.rpartition("/")
+    if name in ("index.md", "README.md"):
+        return folder + "/" if folder else ""
+    return (folder + "/" if folder else "") + name[:-3] + "/"
 
 
 def generate(corpus: Corpus, index: CrossIndex, languages: tuple = ()) -> dict:
@@ -103,16 +112,22 @@ class Pages:
         return record.text("summary", self.lang)[0]
 
     def record_list(self, page: str, records) -> list:
-        """One item per record: linked title, cities and year, then the summary."""
-        lines = []
+        """One item per record: linked title, cities and year, then the summary. Written as
+        HTML (a list of thousands of records as Markdown took four times longer to render),
+        and left out of search: the records are found on their own pages."""
+        items = []
         for record in records:
             title, lang = self.title_of(record)
             facts = [self.vocab.city(c) for c in record.get("cities") or []]
             if record.get("year"):
                 facts.append(str(record.get("year")))
-            detail = f" — {text(', '.join(facts))}" if facts else ""
-            lines += [f"- {self.link(page, record_page(record), title, lang)}{detail}  ", f"  {text(self.summary_of(record))}"]
-        return lines or [f"*{text(self.label('none_yet'))}*"]
+            href = escape(relative(served_url(page), record.url))
+            lang_attr = f' lang="{escape(lang)}"' if lang != self.lang else ""
+            detail = f" — {escape(', '.join(facts))}" if facts else ""
+            items.append(f'<li><a href="{href}"{lang_attr}>{escape(title)}</a>{detail}<br>\n{escape(self.summary_of(record))}</li>')
+        if not items:
+            return [f"*{text(self.label('none_yet'))}*"]
+        return ['<ul class="icckb-list" data-pagefind-ignore>\n' + "\n".join(items) + "\n</ul>"]
 
     def section(self, heading: str, lines: list) -> list:
         return [f"## {text(heading)}", "", *lines]
@@ -174,7 +189,7 @@ class Pages:
 
     def static_list(self, page: str, records) -> list:
         """The full list, for readers without JavaScript; the database replaces it."""
-        return ['<div class="icckb-db-static" markdown>', "", *self.record_list(page, records), "", "</div>"]
+        return ['<div class="icckb-db-static">', *self.record_list(page, records), "</div>"]
 
     def database(self, page: str, record_type: str, placeholder: str, names: dict, years: list) -> list:
         """The filterable database: a container the script fills, with its vocabulary."""
@@ -332,8 +347,12 @@ class Pages:
                 counts = translations.summary([i for i in items if i.collection == collection])
                 cells.append(" / ".join(str(counts[s]) for s in translations.STATUSES))
             table.append(f"| [{text(_language_name(lang))}](#{lang}) | " + " | ".join(cells) + " |")
+            # The default language's page lists what is outdated everywhere; each language's
+            # own page lists its outdated and missing pages (all of them on every page would
+            # be languages x records links, eleven times over).
+            shown = ("outdated", "missing") if lang == self.lang else ("outdated",) if self.lang == self.corpus.project.default_language else ()
             details.append(f'<h2 id="{lang}">{escape(_language_name(lang))}</h2>\n')
-            for state in ("outdated", "missing"):
+            for state in shown:
                 listed = [self.link(page, _page_of(item), item.title) + (f" ({text(item.note)})" if item.note else "") for item in items if item.status == state]
                 if listed:
                     details.append(f"**{text(self.label('status_' + state))}** ({len(listed)}): " + ", ".join(listed) + "\n")

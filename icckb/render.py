@@ -164,7 +164,8 @@ class RecordView:
                 blocks.append(f'<h2 id="{key}">{self.label(key)}</h2>\n<ul class="icckb-related">{items}</ul>')
         if not blocks:
             return ""
-        return '<aside class="icckb-related-content">\n' + "\n".join(blocks) + "\n</aside>"
+        # Other records' titles: not words of this page for search.
+        return '<aside class="icckb-related-content" data-pagefind-ignore>\n' + "\n".join(blocks) + "\n</aside>"
 
     def theme_practices(self) -> list:
         """The newest practices filed under any of a toolkit's topics."""
