@@ -230,6 +230,10 @@ def run_merge(args) -> int:
     site_dir = Path(args.site_dir)
     try:
         engine.merge([Path(part) for part in args.parts], site_dir)
+        missing = engine.missing_languages(site_dir, project.languages)
+        if missing:
+            raise engine.MergeError(f"the parts hold no pages in {', '.join(missing)}; build them with "
+                                    + " ".join(f"--lang {lang}" for lang in missing) + " --no-finish and merge again")
         build.finish(site_dir, project.languages, _site_url(args.config))
     except (build.BuildError, engine.MergeError) as error:
         print(f"icckb: {error}", file=sys.stderr)

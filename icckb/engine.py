@@ -103,6 +103,12 @@ def merge(folders: list, site_dir: Path) -> None:
             os.replace(path, target)
 
 
+def missing_languages(site_dir: Path, languages: tuple) -> list:
+    """Languages whose home page is not in a merged site (a part was not built)."""
+    homes = {lang: site_dir / ("" if lang == languages[0] else lang) / "index.html" for lang in languages}
+    return [lang for lang, home in homes.items() if not home.is_file()]
+
+
 def _inherit(site) -> None:
     """Run once in each build process as it starts."""
     _inherited.update(site=site, bodies={})

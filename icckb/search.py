@@ -10,10 +10,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
@@ -74,20 +76,24 @@ def mark_page(html: str, page_type: str | None, indexed: bool) -> str:
 def index(site_dir: Path, languages: tuple) -> None:
     """Run Pagefind over the built site, one language at a time (one run over every
     language held all of them in memory: 3.5 GB at 3,000 practices in 11 languages),
-    and join the languages' indexes into one bundle, as one run would have written."""
+    one run per core at once, and join the languages' indexes, in the order of the
+    languages, into one bundle, as one run would have written."""
     bundle = site_dir / "pagefind"
     shutil.rmtree(bundle, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="icckb-search-") as work:
-        for lang in languages:
-            part = Path(work) / lang
-            result = subprocess.run(
+        def run(lang: str) -> subprocess.CompletedProcess:
+            return subprocess.run(
                 [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", _pages_of(site_dir, lang, languages),
-                 "--output-path", str(part), "--quiet"],
+                 "--output-path", str(Path(work) / lang), "--quiet"],
                 capture_output=True, text=True,
             )
+
+        with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+            results = list(pool.map(run, languages))
+        for lang, result in zip(languages, results):
             if result.returncode != 0:
                 raise SearchError(f"Pagefind could not index the {lang} pages:\n{result.stdout}{result.stderr}")
-            _join(part, bundle)
+            _join(Path(work) / lang, bundle)
     stabilize(bundle)
 
 

@@ -8,17 +8,17 @@ import hashlib
 import re
 from pathlib import Path
 
-_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+_INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 
 
 def inline_script_hashes(site_dir: Path) -> list:
     """'sha256-...' sources of every executable inline script in the built pages."""
     found = set()
     for page in sorted(site_dir.rglob("*.html")):
-        for attributes, code in _INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
-            if "application/json" in attributes:
+        for attributes, code in _INLINE_SCRIPT.findall(page.read_bytes()):  # bytes: the hash is of the UTF-8 text
+            if b"application/json" in attributes:
                 continue  # data, never executed
-            digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode()
+            digest = base64.b64encode(hashlib.sha256(code).digest()).decode()
             found.add(f"'sha256-{digest}'")
     return sorted(found)
 

@@ -82,6 +82,25 @@ def test_partial_sites_from_separate_jobs_merge_into_the_same_site(site, serial_
     assert_same_site(site / "merged", serial_site)
 
 
+def test_merge_refuses_a_site_missing_a_language(site):
+    result = icckb(site, "build", "--lang", "en", "--no-finish", "--jobs", "1", "--site-dir", "part-en")
+    assert result.returncode == 0, result.stderr[-3000:]
+    result = icckb(site, "merge", "part-en", "--site-dir", "merged")
+    assert result.returncode == 1
+    assert "icckb: the parts hold no pages in fr; build them with --lang fr --no-finish and merge again" in result.stderr
+
+
+def test_the_deploy_workflow_builds_every_language_once():
+    import yaml
+
+    from conftest import REPO
+    from icckb.project import Project
+
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "deploy.yml").read_text())
+    built = [word for part in workflow["jobs"]["languages"]["strategy"]["matrix"]["include"] for word in part["langs"].split()[1::2]]
+    assert sorted(built) == sorted(Project.from_config_file(REPO / "mkdocs.yml").languages)
+
+
 def test_merge_refuses_parts_that_disagree(tmp_path):
     for name, text in (("one", "a"), ("two", "b")):
         (tmp_path / name / "assets").mkdir(parents=True)
