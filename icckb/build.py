@@ -54,19 +54,20 @@ def prepare(config_file: Path, languages: tuple = ()) -> Site:
     """Load and validate everything, cross-index it, then stage sources and generated
     pages (of every language, or, for a quicker preview, of the default and ``languages``)."""
     project = Project.from_config_file(config_file)
-    loaded = corpus.load(project)
+    shown = tuple(dict.fromkeys((project.default_language, *languages))) if languages else ()
+    loaded = corpus.load(project, languages=shown)
     # A broken translation never stops the build: it is left out, and its page falls
     # back to the original in that language. Any other problem stops the build.
     if any(p.path not in loaded.translation_files for p in loaded.problems):
         raise BuildError(report(loaded.problems, loaded.checked))
     left_out = {p.path for p in loaded.problems}
     index = crossindex.build(loaded)
+    files = staging.source_files(project.root)
     try:
-        shown = tuple(dict.fromkeys((project.default_language, *languages))) if languages else ()
-        folder = staging.sync(project.root, pages.generate(loaded, index, shown), exclude=left_out)
+        folder = staging.sync(project.root, pages.generate(loaded, index, shown), exclude=left_out, sources=files)
     except staging.StagingError as error:
         raise BuildError(str(error)) from None
-    sources = {staged: path.relative_to(project.root).as_posix() for staged, path in staging.source_files(project.root).items()}
+    sources = {staged: path.relative_to(project.root).as_posix() for staged, path in files.items()}
     return Site(loaded, index, folder, sources=sources, warnings=sorted(loaded.problems))
 
 

@@ -93,19 +93,21 @@ def field_label(path: tuple) -> str:
     return label
 
 
-def load(project: Project, only: list | None = None, this_year: int | None = None) -> Corpus:
-    """Load the registries and records of ``project``; check only ``only`` files if given."""
+def load(project: Project, only: list | None = None, this_year: int | None = None, languages: tuple = ()) -> Corpus:
+    """Load the registries and records of ``project``; check only ``only`` files if given;
+    read only the translations into ``languages`` if given (a one-language preview)."""
     corpus = Corpus(project, records={t.name: {} for t in schema.RECORD_TYPES})
     ctx = Context() if this_year is None else Context(this_year=this_year)
     wanted = None if only is None else {_shown(project.root, Path(p)) for p in only}
-    Loader(project, corpus, ctx, wanted).run()
+    Loader(project, corpus, ctx, wanted, languages).run()
     return corpus
 
 
 class Loader:
     """One validation run: registries first, then every record and translation."""
 
-    def __init__(self, project: Project, corpus: Corpus, ctx: Context, wanted: set | None):
+    def __init__(self, project: Project, corpus: Corpus, ctx: Context, wanted: set | None, languages: tuple = ()):
+        self.languages = languages
         self.project = project
         self.root = project.root
         self.corpus = corpus
@@ -239,6 +241,8 @@ class Loader:
             match = _RECORD_NAME.match(path.name)
             if not match or not _SLUG.match(match["slug"]):
                 self.problem(shown, 1, "file name", f"'{path.name}' is not a valid name (use lowercase letters, digits and hyphens, such as {_suggest(path.name)})")
+                continue
+            if match["lang"] and self.languages and match["lang"] not in self.languages:
                 continue
             (translations if match["lang"] else originals).append((path, shown, match["slug"], match["lang"]))
         store = self.corpus.records[record_type.name]

@@ -36,11 +36,13 @@ def source_files(root: Path) -> dict:
     return files
 
 
-def sync(root: Path, generated: dict, exclude: set = frozenset()) -> Path:
+def sync(root: Path, generated: dict, exclude: set = frozenset(), sources: dict | None = None) -> Path:
     """Make the staging folder hold exactly the linked sources (but ``exclude``d ones,
-    given as paths from the root) and the generated pages."""
+    given as paths from the root) and the generated pages. ``sources``: the result of
+    ``source_files(root)``, if the caller has it already."""
     target = root / FOLDER
-    links = {name: path for name, path in source_files(root).items() if _source_name(root, path) not in exclude}
+    sources = source_files(root) if sources is None else sources
+    links = {name: path for name, path in sources.items() if _source_name(root, path) not in exclude}
     clash = sorted(set(links) & set(generated))
     if clash:
         raise StagingError(
