@@ -135,11 +135,15 @@ def mark_for_search(site: Site, html: str, src_uri: str, fallback: bool) -> str:
     return search.mark_page(html, page_type, indexed=not fallback or site.record(src_uri) is not None)
 
 
-def finish(site_dir: Path, languages: tuple, site_url: str = "") -> None:
-    """Once every language is built: index the whole site for search, write security
+def finish(site_dir: Path, languages: tuple, site_url: str = "", search_parts: list | None = None) -> None:
+    """Once every language is built: index the whole site for search (or join the
+    languages' indexes ``[(lang, folder)]`` made as they were built), write security
     headers and, where the site's address is known, the sitemap."""
     try:
-        search.index(site_dir, languages)
+        if search_parts is None:
+            search.index(site_dir, languages)
+        else:
+            search.join(search_parts, site_dir / "pagefind")
     except search.SearchError as error:
         raise BuildError(str(error)) from None
     (site_dir / "_headers").write_text(security.headers_file(site_dir), encoding="utf-8")

@@ -6,7 +6,6 @@ import argparse
 import json
 import logging
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -50,6 +49,10 @@ def main(argv: list | None = None) -> int:
 
     fields = commands.add_parser("fields", help="print the field reference for editors (Markdown)")
     fields.set_defaults(run=run_fields)
+
+    links = commands.add_parser("links", help="check that the external addresses in records and pages still answer (needs internet)")
+    links.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for each address (default: 15)")
+    links.set_defaults(run=run_links)
 
     site = commands.add_parser("build", help="build the site, one process per language (the same site as 'mkdocs build')")
     site.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="processes building languages at once (default: one per core)")
@@ -207,6 +210,19 @@ def new_translation(project: Project, words: list) -> int:
     return 0
 
 
+def run_links(args) -> int:
+    from . import links, staging
+
+    project = load_project(args)
+    files = sorted(p for p in staging.source_files(project.root).values() if p.suffix == ".md")
+    files += sorted((project.root / "data").rglob("*.yml")) if (project.root / "data").is_dir() else []
+    problems, checked = links.check(project.root, files, args.timeout)
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} of {checked} external addresses do not answer" if problems else f"{checked} external addresses checked, all answer")
+    return 1 if problems else 0
+
+
 def run_build(args) -> int:
     from . import build, engine  # MkDocs is only needed to build
 
@@ -261,7 +277,8 @@ def run_serve(args) -> int:
         # One language pass, re-rendering only the pages whose sources changed.
         env[engine.ONLY_LANGUAGE] = args.lang
         command.append("--dirty")
-    return subprocess.call(command, env=env)
+    # Become the server, so that stopping this command stops it (a child would live on).
+    os.execve(sys.executable, command, env)
 
 
 def _site_url(config_file: str) -> str:

@@ -17,6 +17,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from . import build
+from . import build, search
 
 log = logging.getLogger("mkdocs.icckb")
 
@@ -66,22 +67,28 @@ def build_site(config_file: Path, site_dir: Path | None = None, jobs: int = 1, l
         raise build.BuildError(f"unknown language {unknown[0]!r}: the site's languages are {', '.join(every)}")
     chosen = [lang for lang in every if lang in languages] if languages else list(every)
 
+    # Each language is built into a folder of its own and, for a whole site, indexed for
+    # search there at once, while the other process goes on building.
     passes = site_dir.parent / f".{site_dir.name}.languages"
     shutil.rmtree(passes, ignore_errors=True)
     folders = [passes / lang for lang in chosen]
+    search_parts = [(lang, passes / f"{lang}.search") for lang in chosen] if finish else None
+    args = [(str(config_file), lang, str(folder), strict, every, finish) for lang, folder in zip(chosen, folders)]
+    started = time.monotonic()
     if jobs <= 1:
         state = {"site": site, "bodies": {}}
-        for lang, folder in zip(chosen, folders):
-            _language_pass(str(config_file), lang, str(folder), strict, state)
+        for one in args:
+            _language_pass(*one, state=state)
     else:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_inherit, initargs=(site,)) as pool:
-            list(pool.map(_language_pass, [str(config_file)] * len(chosen), chosen, map(str, folders), [strict] * len(chosen)))
+            list(pool.map(_language_pass, *zip(*args)))
+    log.info(f"{len(chosen)} languages built in {time.monotonic() - started:.1f} s with {jobs} processes")
     shutil.rmtree(site_dir, ignore_errors=True)
     merge(folders, site_dir)
-    shutil.rmtree(passes, ignore_errors=True)
     if finish:
-        build.finish(site_dir, every, settings.site_url or "")
+        build.finish(site_dir, every, settings.site_url or "", search_parts)
+    shutil.rmtree(passes, ignore_errors=True)
     return site_dir
 
 
@@ -114,8 +121,10 @@ def _inherit(site) -> None:
     _inherited.update(site=site, bodies={})
 
 
-def _language_pass(config_file: str, lang: str, site_dir: str, strict: bool, state: dict | None = None) -> None:
-    """One mkdocs-static-i18n language pass into ``site_dir``."""
+def _language_pass(config_file: str, lang: str, site_dir: str, strict: bool, languages: tuple, index: bool,
+                   state: dict | None = None) -> None:
+    """One mkdocs-static-i18n language pass into ``site_dir``; with ``index``, its
+    search index into ``<site_dir>.search``."""
     state = state or _inherited
     config = load_config(config_file, site_dir=site_dir, strict=strict)
     config.icckb_site, config.icckb_bodies = state["site"], state["bodies"]
@@ -125,3 +134,5 @@ def _language_pass(config_file: str, lang: str, site_dir: str, strict: bool, sta
         mkdocs_build.build(config)
     finally:
         config.plugins.on_shutdown()
+    if index:
+        search.index_language(Path(site_dir), lang, languages, Path(site_dir + ".search"))

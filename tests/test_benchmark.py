@@ -19,7 +19,7 @@ def test_benchmark_prints_its_table_for_a_tiny_corpus():
     assert rows["corpus"].startswith("12 practices, 2 publications, 1 toolkits")
     for measure in ("icckb validate", "full build with search index (icckb build --jobs 2)", "pages per second",
                     "peak memory of one build process", "site size", "average practice page", "search index (all languages)",
-                    "search page: typing to first result", "development server (icckb serve --lang en): edited practice shown after"):
+                    "search page: typing to first results (first query, which loads the engine / next query)", "development server (icckb serve --lang en): edited practice shown after"):
         assert rows[measure].split()[0].replace(".", "").isdigit(), (measure, rows[measure])
     assert int(rows["HTML pages"]) > 12 * 2
     assert rows["search data fetched before the database's first results"].endswith("requests")

@@ -287,3 +287,44 @@ def test_every_active_practice_is_in_every_languages_database(page, server, real
     page.goto(f"{server}/{lang}practices/")
     database_results(page)
     assert int(re.search(r"\d+", page.inner_text(".icckb-db-count")).group()) == len(active)
+
+
+def tab_to(page, selector: str, limit: int = 120) -> None:
+    """Press Tab until the focused element matches ``selector``; fail if it never does.
+    Each element reached must show where the focus is (an outline or a ring)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            visible = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+                return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; }""")
+            assert visible, f"the focus on {selector} is not visible"
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_keyboard_only_search(page, server):
+    page.goto(f"{server}/search/")
+    page.wait_for_selector(".pagefind-ui__search-input")
+    tab_to(page, ".pagefind-ui__search-input")
+    page.keyboard.type("rumours")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    tab_to(page, ".pagefind-ui__result-link")
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: urlparse(url).path == urlparse(target).path)
+
+
+def test_keyboard_only_facets(page, server):
+    page.goto(f"{server}/practices/")
+    database_results(page)
+    tab_to(page, 'input[name="topic"][value="anti-rumours"]')
+    page.keyboard.press("Space")
+    page.wait_for_function("location.search.includes('topic=anti-rumours')")
+    assert page.locator('input[name="topic"][value="anti-rumours"]').is_checked()
+
+
+def test_keyboard_only_language_switcher(page, server):
+    page.goto(f"{server}/practices/bilbao-storycities/")
+    tab_to(page, '.md-select__link[hreflang="fr"]')
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: urlparse(url).path == "/fr/practices/bilbao-storycities/")

@@ -79,3 +79,32 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(real_site, real_cor
         target = "./" if lang == "fr" else "../../../" + ("" if lang == "en" else lang + "/") + url
         assert f'<a href="{target}" hreflang="{lang}" class="md-select__link">' in html, lang
         assert f'hreflang="{lang}"' in html.split("</head>")[0]  # alternates for search engines
+
+
+def test_nothing_is_lost_on_the_way_to_the_reader(real_site, real_corpus):
+    """Every valid record, in every language, is in the pages, the language's database
+    list, its exports, its feed and its search index; and the search index holds exactly
+    the pages marked for it."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    from icckb.exports import FEED_SIZE
+
+    languages = real_corpus.project.languages
+    entry = json.loads((real_site / "pagefind" / "pagefind-entry.json").read_text())["languages"]
+    practices = {r.url for r in real_corpus.records["practice"].values() if r.get("status") != "archived"}
+    for lang in languages:
+        root = real_site if lang == languages[0] else real_site / lang
+        for type_name, export in (("practice", "practices"), ("publication", "publications"), ("toolkit", "toolkits")):
+            exported = {item["url"] for item in json.loads((root / "api" / f"{export}.json").read_text())["items"]}
+            prefix = "/" if lang == languages[0] else f"/{lang}/"
+            assert exported == {prefix + r.url for r in real_corpus.records[type_name].values()}, (lang, export)
+        listed = (root / "practices" / "index.html").read_text(encoding="utf-8").split('class="icckb-db-static"', 1)[1]
+        assert all(f'href="{url[len("practices/"):]}"' in listed for url in practices), lang
+        feed = ET.parse(root / "feed.xml").getroot()
+        active = [r for t in ("practice", "publication") for r in real_corpus.records[t].values() if r.get("status") != "archived"]
+        assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == min(FEED_SIZE, len(active)), lang
+        pages = [p for p in root.rglob("index.html") if lang != languages[0] or p.relative_to(root).parts[0] not in languages]
+        marked = sum("data-pagefind-body" in p.read_text(encoding="utf-8") for p in pages)
+        records = sum(len(r) for r in real_corpus.records.values())
+        assert entry[lang]["page_count"] == marked >= records, (lang, entry[lang]["page_count"], marked, records)

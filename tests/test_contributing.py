@@ -15,7 +15,7 @@ def check(schema: str, *files) -> subprocess.CompletedProcess:
 
 def test_workflows_are_valid_github_workflows():
     workflows = sorted((REPO / ".github" / "workflows").glob("*.yml"))
-    assert {w.name for w in workflows} == {"pull-request.yml", "deploy.yml"}
+    assert {w.name for w in workflows} == {"pull-request.yml", "deploy.yml", "links.yml"}
     result = check("vendor.github-workflows", *workflows)
     assert result.returncode == 0, result.stdout + result.stderr
 

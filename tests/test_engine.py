@@ -199,6 +199,8 @@ def test_serve_one_language_shows_an_edited_record(site):
     finally:
         server.terminate()
         server.wait(timeout=30)
+    time.sleep(1)
+    assert fetch() == "", "the preview server outlived the command"
 
 
 def test_serve_refuses_an_unknown_language(site):

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
+import pytest
+
 from conftest import FIXTURE_SITE, HOOKS_IN_FIXTURE, REPO, mkdocs_build
 
 # Plain text the validator accepts (no tags), full of things that must not come alive.
 HOSTILE = '" onmouseover="alert(1)" x=\' [click](javascript:alert(2)) {{ 7*7 }} &amp; *bold* `code` # \\\\'
+
+# The same in a body, but for the script link, which validation refuses there.
+HOSTILE_BODY = HOSTILE.replace("javascript:", "")
 
 
 class Scanner(HTMLParser):
@@ -42,22 +48,31 @@ class Scanner(HTMLParser):
                 self.found.append(f"<{tag} {name}={value}>")
 
 
-def test_hostile_text_is_escaped_everywhere(tmp_path):
-    root = tmp_path / "site"
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The fixture site with the hostile text in a record's title, summary, sources,
+    partners and body, built."""
+    root = tmp_path_factory.mktemp("hostile") / "site"
     shutil.copytree(FIXTURE_SITE, root)
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace(HOOKS_IN_FIXTURE, str(REPO / "hooks" / "icckb_hooks.py")))
+    config.write_text(config.read_text().replace(HOOKS_IN_FIXTURE, str(REPO / "hooks" / "icckb_hooks.py"))
+                      + "extra_javascript:\n  - assets/icckb-search.js\n")
+    (root / "docs" / "assets").mkdir()
+    shutil.copy(REPO / "docs" / "assets" / "icckb-search.js", root / "docs" / "assets")  # the database's script
     record = root / "practices" / "oslo-rumours.md"
     text = record.read_text()
     text = text.replace("title: Oslo anti-rumours pilot", "title: " + json.dumps(HOSTILE))
     text = text.replace("summary: Two cities tried the anti-rumours method together.", "summary: " + json.dumps(HOSTILE))
     text = text.replace('sources: ["ICC Annual Report 2017"]', "sources: [" + json.dumps(HOSTILE) + "]\npartners: [" + json.dumps(HOSTILE) + "]")
-    record.write_text(text)
+    record.write_text(text + "\n" + HOSTILE_BODY + "\n")
     (root / "practices" / "oslo-rumours.fr.md").unlink()
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
+    return root / "site"
 
-    site = root / "site"
+
+def test_hostile_text_is_escaped_everywhere(hostile_site):
+    site = hostile_site
     shown_intact = set()
     for path in site.rglob("*.html"):
         scanner = Scanner()
@@ -76,3 +91,47 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
     for path in site.rglob("feed.xml"):
         titles = [e.text for e in ET.parse(path).getroot().iter("{http://www.w3.org/2005/Atom}title")]
         assert HOSTILE in titles
+
+
+def test_hostile_text_is_plain_text_in_the_search_data(hostile_site):
+    """Pagefind's fragments hold what results show: the title as text, never markup."""
+    fragments = [json.loads(gzip.decompress(p.read_bytes())[12:]) for p in (hostile_site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    hostile = [f for f in fragments if f["url"].endswith("/practices/oslo-rumours/")]
+    assert hostile, "the hostile record is missing from the search data"
+    for fragment in hostile:
+        assert fragment["meta"]["title"] == HOSTILE
+        # text, not markup: had the attribute break out, these characters would be gone
+        assert '" onmouseover="alert(1)" x=\'' in fragment["content"]
+
+
+def test_hostile_text_stays_inert_in_the_databases_own_rendering(hostile_site):
+    """The practice database draws results in the browser from the search data: the
+    hostile title must appear as written, and nothing may run."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import CHROMIUM, FLAGS
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = browser.new_page()
+            dialogs = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/practices/?q=rumours")
+            page.wait_for_selector(".icckb-db[data-ready] .icckb-db-result", timeout=20000)
+            page.hover(".icckb-db-result a")
+            texts = page.eval_on_selector_all(".icckb-db-result a", "links => links.map(a => a.textContent)")
+            handlers = page.eval_on_selector_all(".icckb-db *", "nodes => nodes.filter(n => [...n.attributes].some(a => a.name.startsWith('on'))).length")
+            browser.close()
+    finally:
+        httpd.shutdown()
+    assert HOSTILE in texts
+    assert handlers == 0 and dialogs == []

@@ -39,6 +39,7 @@
         showImages: false,
         showSubResults: false,
         autofocus: true,
+        debounceTimeoutMs: 100,  // results within about a tenth of a second of typing
         processResult: function (result) {
           var meta = result.meta || {};
           var facts = [types[meta.type] || types.page, meta.place, meta.year].filter(Boolean).join(" · ");
@@ -46,6 +47,8 @@
           return result;
         }
       });
+      // Load the search engine and this language's index list now, not on the first key.
+      import(root.dataset.bundle + "pagefind.js").then(function (pagefind) { return pagefind.init(); });
       root.querySelector("input").setAttribute("aria-label", root.dataset.label);
       var query = new URLSearchParams(location.search).get("q");
       if (query) {
