@@ -38,6 +38,12 @@ def on_config(config):
     if config.plugins.get("i18n"):
         i18n_speed.install(config.plugins["i18n"])
     config.theme.static_templates.discard("sitemap.xml")
+    # The light/dark switch is named in the reader's language.
+    vocab = config.icckb_site.corpus.vocabulary(_language(config))
+    palette = config.theme.get("palette")
+    for option in palette if isinstance(palette, list) else []:
+        if isinstance(option.get("toggle"), dict):
+            option["toggle"]["name"] = vocab.label("dark_mode_on" if option.get("scheme") != "slate" else "light_mode_on")
     # Glossary terms are explained wherever they appear (see on_page_markdown).
     if "abbr" not in config.markdown_extensions:
         config.markdown_extensions.append("abbr")

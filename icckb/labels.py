@@ -39,6 +39,8 @@ ENGLISH = {
     "not_translated": "not yet translated",
     # Navigation and related content
     "breadcrumb": "Breadcrumb",
+    "dark_mode_on": "Switch to dark mode",
+    "light_mode_on": "Switch to light mode",
     "home": "Home",
     "related_toolkits": "Related toolkits",
     "related_publications": "Related publications",

@@ -237,6 +237,26 @@ def test_no_serious_or_critical_accessibility_violations(page, server, lang):
     assert not found, found
 
 
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_no_serious_or_critical_accessibility_violations_in_the_dark_scheme(browser, server, lang):
+    """A reader whose system prefers dark gets the dark scheme, which must pass as well
+    (colour contrast above all)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    axe, found = Axe(), {}
+    for url in ACCESSIBILITY_PAGES:
+        page.goto(f"{server}/{lang}{url}")
+        page.wait_for_load_state("networkidle")
+        assert page.get_attribute("body", "data-md-color-scheme") == "slate", url
+        serious = [f"{v['id']} ({len(v['nodes'])})" for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[lang + url] = serious
+    context.close()
+    assert not found, found
+
+
 def csp_of(site) -> str:
     line = next(l for l in (site / "_headers").read_text().splitlines() if "Content-Security-Policy:" in l)
     return line.split(":", 1)[1].strip()
