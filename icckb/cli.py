@@ -224,11 +224,26 @@ def run_links(args) -> int:
 
 
 def run_build(args) -> int:
-    from . import build, engine  # MkDocs is only needed to build
+    from . import engine  # MkDocs is only needed to build
 
     _log_like_mkdocs()
+    return _site_command(lambda: engine.build_site(Path(args.config), args.site_dir and Path(args.site_dir), args.jobs,
+                                                   tuple(args.lang), args.strict, args.finish))
+
+
+def run_merge(args) -> int:
+    from . import engine
+
+    load_project(args)
+    return _site_command(lambda: engine.merge_site([Path(part) for part in args.parts], Path(args.site_dir), Path(args.config)))
+
+
+def _site_command(make) -> int:
+    """Run a command that writes the site; its problems as one line each, exit status 1."""
+    from . import build, engine
+
     try:
-        site = engine.build_site(Path(args.config), args.site_dir and Path(args.site_dir), args.jobs, tuple(args.lang), args.strict, args.finish)
+        site = make()
     except (build.BuildError, engine.MergeError) as error:
         print(f"icckb: {error}", file=sys.stderr)
         return 1
@@ -236,25 +251,6 @@ def run_build(args) -> int:
         print(f"icckb: the build failed: {error}", file=sys.stderr)
         return 1
     print(f"site written to {site}", file=sys.stderr)
-    return 0
-
-
-def run_merge(args) -> int:
-    from . import build, engine
-
-    project = load_project(args)
-    site_dir = Path(args.site_dir)
-    try:
-        engine.merge([Path(part) for part in args.parts], site_dir)
-        missing = engine.missing_languages(site_dir, project.languages)
-        if missing:
-            raise engine.MergeError(f"the parts hold no pages in {', '.join(missing)}; build them with "
-                                    + " ".join(f"--lang {lang}" for lang in missing) + " --no-finish and merge again")
-        build.finish(site_dir, project.languages, _site_url(args.config))
-    except (build.BuildError, engine.MergeError) as error:
-        print(f"icckb: {error}", file=sys.stderr)
-        return 1
-    print(f"site written to {site_dir}", file=sys.stderr)
     return 0
 
 
@@ -279,12 +275,6 @@ def run_serve(args) -> int:
         command.append("--dirty")
     # Become the server, so that stopping this command stops it (a child would live on).
     os.execve(sys.executable, command, env)
-
-
-def _site_url(config_file: str) -> str:
-    from mkdocs.config import load_config
-
-    return load_config(config_file).site_url or ""
 
 
 def _log_like_mkdocs() -> None:

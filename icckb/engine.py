@@ -26,6 +26,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from . import build, search
+from .project import Project
 
 log = logging.getLogger("mkdocs.icckb")
 
@@ -108,6 +109,20 @@ def merge(folders: list, site_dir: Path) -> None:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
+
+
+def merge_site(parts: list, site_dir: Path, config_file: Path) -> Path:
+    """Join partial sites (``icckb build --lang ... --no-finish``) into the whole site,
+    refusing one without every language, then index it for search."""
+    settings = load_config(str(config_file))
+    languages = Project.from_config_file(config_file).languages
+    merge(parts, site_dir)
+    missing = missing_languages(site_dir, languages)
+    if missing:
+        raise MergeError(f"the parts hold no pages in {', '.join(missing)}; build them with "
+                         + " ".join(f"--lang {lang}" for lang in missing) + " --no-finish and merge again")
+    build.finish(site_dir, languages, settings.site_url or "")
+    return site_dir
 
 
 def missing_languages(site_dir: Path, languages: tuple) -> list:
