@@ -180,8 +180,7 @@ class Pages:
     def site_root(self, page: str) -> str:
         """The relative path from where a staged page is served (with directory URLs,
         ``x/index.md`` and ``x.md`` both at ``x/``, under the language's root) to the site's root."""
-        served = posixpath.dirname(page) if posixpath.basename(page) == "index.md" else page[:-3]
-        depth = len([part for part in served.split("/") if part]) + (self.lang != self.corpus.project.default_language)
+        depth = len([part for part in served_url(page).split("/") if part]) + (self.lang != self.corpus.project.default_language)
         return "../" * depth
 
     def names(self, registry: str, name) -> dict:
