@@ -127,16 +127,16 @@ def on_post_build(config):
     site = config.icckb_site
     i18n = config.plugins.get("i18n")
     nested = bool(i18n and i18n.building)
-    default = site.corpus.project.default_language
-    lang = _language(config) if nested else default
-    root = Path(config.site_dir) / ("" if lang == default else lang)
+    project = site.corpus.project
+    lang = _language(config) if nested else project.default_language
+    root = Path(config.site_dir) / project.folder_of(lang)
     for name, text in build.output_files(site, lang, config.site_url or "").items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     if not nested:
         try:
-            build.finish(Path(config.site_dir), site.corpus.project.languages, config.site_url or "")
+            build.finish(Path(config.site_dir), project.languages, config.site_url or "")
         except build.BuildError as error:
             raise PluginError(str(error)) from None
 

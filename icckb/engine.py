@@ -115,20 +115,19 @@ def merge_site(parts: list, site_dir: Path, config_file: Path) -> Path:
     """Join partial sites (``icckb build --lang ... --no-finish``) into the whole site,
     refusing one without every language, then index it for search."""
     settings = load_config(str(config_file))
-    languages = Project.from_config_file(config_file).languages
+    project = Project.from_config_file(config_file)
     merge(parts, site_dir)
-    missing = missing_languages(site_dir, languages)
+    missing = missing_languages(site_dir, project)
     if missing:
         raise MergeError(f"the parts hold no pages in {', '.join(missing)}; build them with "
                          + " ".join(f"--lang {lang}" for lang in missing) + " --no-finish and merge again")
-    build.finish(site_dir, languages, settings.site_url or "")
+    build.finish(site_dir, project.languages, settings.site_url or "")
     return site_dir
 
 
-def missing_languages(site_dir: Path, languages: tuple) -> list:
+def missing_languages(site_dir: Path, project: Project) -> list:
     """Languages whose home page is not in a merged site (a part was not built)."""
-    homes = {lang: site_dir / ("" if lang == languages[0] else lang) / "index.html" for lang in languages}
-    return [lang for lang, home in homes.items() if not home.is_file()]
+    return [lang for lang in project.languages if not (site_dir / project.folder_of(lang) / "index.html").is_file()]
 
 
 def _inherit(site) -> None:

@@ -23,6 +23,10 @@ class Project:
     def default_language(self) -> str:
         return self.languages[0]
 
+    def folder_of(self, lang: str) -> str:
+        """The folder of a language's pages in the built site: the root for the default one."""
+        return "" if lang == self.default_language else lang
+
     @classmethod
     def from_config_file(cls, config_file: Path) -> "Project":
         """Read the languages from the i18n plugin entry of an ``mkdocs.yml``."""
