@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
+import socketserver
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -17,14 +22,48 @@ FIXTURE_SITE = REPO / "tests" / "fixtures" / "site"
 HOOKS_IN_FIXTURE = "../../../hooks/icckb_hooks.py"
 
 
+def copy_fixture_site(root: Path, scripts: tuple = (), settings: str = "") -> Path:
+    """The fixture site copied to ``root``, its mkdocs.yml pointing at this repo's hooks,
+    with the site's own ``scripts`` (from docs/assets) and extra ``settings`` added."""
+    shutil.copytree(FIXTURE_SITE, root, ignore=shutil.ignore_patterns("site", ".icckb"))
+    config = root / "mkdocs.yml"
+    text = config.read_text().replace(HOOKS_IN_FIXTURE, str(REPO / "hooks" / "icckb_hooks.py")) + settings
+    if scripts:
+        (root / "docs" / "assets").mkdir()
+        for name in scripts:
+            shutil.copy(REPO / "docs" / "assets" / name, root / "docs" / "assets")
+        text += "extra_javascript:\n" + "".join(f"  - assets/{name}\n" for name in scripts)
+    config.write_text(text)
+    return root
+
+
 @pytest.fixture
 def site(tmp_path) -> Path:
     """A copy of the fixture site whose mkdocs.yml points at this repo's hooks."""
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURE_SITE, root, ignore=shutil.ignore_patterns("site", ".icckb"))
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace(HOOKS_IN_FIXTURE, str(REPO / "hooks" / "icckb_hooks.py")))
-    return root
+    return copy_fixture_site(tmp_path / "site")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # the browser closing a connection early is not a failure
+
+
+@contextmanager
+def serving(directory: Path, handler=QuietHandler):
+    """A local web server of a built site for the browser tests; yields its address."""
+    httpd = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
 
 
 def validate(root: Path, *paths: str, capsys=None) -> tuple:

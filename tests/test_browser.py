@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import subprocess
-import http.server
 import json
-import socketserver
-import threading
+import subprocess
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, QuietHandler, serving
 
 playwright = pytest.importorskip("playwright.sync_api", reason="the test extra installs Playwright")
 
@@ -22,24 +18,10 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _Server(socketserver.ThreadingTCPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # the browser closing a connection early is not a failure
-
-
 @pytest.fixture(scope="module")
 def server(real_site):
-    httpd = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(real_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(real_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -153,25 +135,13 @@ def _path(server, base, href):
 @pytest.fixture(scope="module")
 def form_site(tmp_path_factory):
     """The fixture site with the form's script and a repository address, built and served."""
-    import shutil
+    from conftest import copy_fixture_site, mkdocs_build
 
-    from conftest import FIXTURE_SITE, HOOKS_IN_FIXTURE, mkdocs_build
-
-    root = tmp_path_factory.mktemp("form") / "site"
-    shutil.copytree(FIXTURE_SITE, root)
-    (root / "docs" / "assets").mkdir()
-    shutil.copy(REPO / "docs" / "assets" / "icckb-form.js", root / "docs" / "assets")
-    config = root / "mkdocs.yml"
-    config.write_text(
-        config.read_text().replace(HOOKS_IN_FIXTURE, str(REPO / "hooks" / "icckb_hooks.py"))
-        + "repo_url: https://github.com/example/kb\nextra_javascript:\n  - assets/icckb-form.js\n"
-    )
+    root = copy_fixture_site(tmp_path_factory.mktemp("form") / "site", ("icckb-form.js",), "repo_url: https://github.com/example/kb\n")
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
-    httpd = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site")))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield root, f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(root / "site") as address:
+        yield root, address
 
 
 def fill_form(page, server, year="2019"):
@@ -265,19 +235,16 @@ def csp_of(site) -> str:
 def test_pages_work_under_the_sites_content_security_policy(browser, real_site):
     policy = csp_of(real_site)
 
-    class WithPolicy(_Quiet):
+    class WithPolicy(QuietHandler):
         def end_headers(self):
             self.send_header("Content-Security-Policy", policy)
             super().end_headers()
 
-    httpd = _Server(("127.0.0.1", 0), functools.partial(WithPolicy, directory=str(real_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    server = f"http://127.0.0.1:{httpd.server_address[1]}"
     context = browser.new_context()
     page = context.new_page()
     refused = []
     page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
-    try:
+    with serving(real_site, WithPolicy) as server:
         for url in ("", "ar/practices/bilbao-storycities/", "contribute/new-practice/"):
             page.goto(f"{server}/{url}")
             page.wait_for_load_state("networkidle")
@@ -285,9 +252,7 @@ def test_pages_work_under_the_sites_content_security_policy(browser, real_site):
         page.wait_for_selector(".icckb-db[data-ready]", timeout=20000)
         page.goto(f"{server}/fr/search/?q=rumeurs")
         page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
-    finally:
-        context.close()
-        httpd.shutdown()
+    context.close()
     assert not refused, refused[:3]
 
 

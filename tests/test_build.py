@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_SITE, HOOKS_IN_FIXTURE, REPO, mkdocs_build, validate
+from conftest import copy_fixture_site, mkdocs_build, validate
 from icckb import staging
-
-
-def _copy_fixture(root: Path) -> Path:
-    shutil.copytree(FIXTURE_SITE, root, ignore=shutil.ignore_patterns("site", ".icckb"))
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace(HOOKS_IN_FIXTURE, str(REPO / "hooks" / "icckb_hooks.py")))
-    return root
 
 
 def _sources(root: Path) -> dict:
@@ -25,7 +17,7 @@ def _sources(root: Path) -> dict:
 @pytest.fixture(scope="module")
 def built_with_sources(tmp_path_factory):
     """The fixture site, built once for the tests of this module."""
-    root = _copy_fixture(tmp_path_factory.mktemp("built") / "site")
+    root = copy_fixture_site(tmp_path_factory.mktemp("built") / "site")
     (root / "practices" / "bergen-quotes.md").write_text(
         (root / "practices" / "oslo-rumours.md").read_text()
         .replace("title: Oslo anti-rumours pilot", "title: \"Rock & roll: 'quotes' and \\\"more\\\"\"")
@@ -103,7 +95,7 @@ def test_build_writes_nothing_into_the_source_folders(built_with_sources):
 
 
 def test_build_refuses_a_bad_record_with_the_same_message_as_the_cli(tmp_path, capsys):
-    root = _copy_fixture(tmp_path / "site")
+    root = copy_fixture_site(tmp_path / "site")
     record = root / "practices" / "oslo-rumours.md"
     record.write_text(record.read_text().replace("year: 2017", "year: 20111").replace("cities: [oslo, bergen]", "cities: [olso]"))
     code, cli_lines = validate(root, capsys=capsys)
@@ -116,7 +108,7 @@ def test_build_refuses_a_bad_record_with_the_same_message_as_the_cli(tmp_path, c
 
 
 def test_staging_touches_only_what_changed(tmp_path):
-    root = _copy_fixture(tmp_path / "site")
+    root = copy_fixture_site(tmp_path / "site")
     target = staging.sync(root, {"generated/page.md": "one"})
     stamp = {p: p.lstat().st_mtime_ns for p in target.rglob("*")}
     staging.sync(root, {"generated/page.md": "one"})
@@ -129,7 +121,7 @@ def test_staging_touches_only_what_changed(tmp_path):
 
 
 def test_a_source_page_cannot_shadow_a_generated_one(tmp_path):
-    root = _copy_fixture(tmp_path / "site")
+    root = copy_fixture_site(tmp_path / "site")
     (root / "docs" / "glossary.md").write_text("# mine")
     result = mkdocs_build(root)
     assert result.returncode == 1
@@ -184,7 +176,7 @@ def test_exports_and_feed_are_written_for_every_language(built):
 
 
 def test_edit_links_open_the_source_file_or_start_a_translation(tmp_path):
-    root = _copy_fixture(tmp_path / "site")
+    root = copy_fixture_site(tmp_path / "site")
     config = root / "mkdocs.yml"
     config.write_text(config.read_text() + "repo_url: https://github.com/example/kb\nedit_uri: edit/main/\n")
     config.write_text(config.read_text().replace("  font: false\n", "  font: false\n  features: [content.action.edit]\n"))

@@ -16,7 +16,7 @@ from pathlib import Path
 import cbor2
 import pytest
 
-from conftest import mkdocs_build
+from conftest import copy_fixture_site, mkdocs_build
 from icckb import engine, search
 
 
@@ -42,13 +42,7 @@ def assert_same_site(one: Path, other: Path) -> None:
 @pytest.fixture(scope="module")
 def serial_site(tmp_path_factory) -> Path:
     """The fixture site built by plain ``mkdocs build`` (mkdocs-static-i18n's own loop)."""
-    from conftest import FIXTURE_SITE, HOOKS_IN_FIXTURE, REPO
-    import shutil
-
-    root = tmp_path_factory.mktemp("serial") / "site"
-    shutil.copytree(FIXTURE_SITE, root, ignore=shutil.ignore_patterns("site", ".icckb"))
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace(HOOKS_IN_FIXTURE, str(REPO / "hooks" / "icckb_hooks.py")))
+    root = copy_fixture_site(tmp_path_factory.mktemp("serial") / "site")
     result = mkdocs_build(root, "--strict", "--site-dir", str(root / "out"))
     assert result.returncode == 0, result.stderr[-3000:]
     return root / "out"

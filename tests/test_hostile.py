@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
 
-from conftest import FIXTURE_SITE, HOOKS_IN_FIXTURE, REPO, mkdocs_build
+from conftest import copy_fixture_site, mkdocs_build, serving
 
 # Plain text the validator accepts (no tags), full of things that must not come alive.
 HOSTILE = '" onmouseover="alert(1)" x=\' [click](javascript:alert(2)) {{ 7*7 }} &amp; *bold* `code` # \\\\'
@@ -52,13 +51,7 @@ class Scanner(HTMLParser):
 def hostile_site(tmp_path_factory):
     """The fixture site with the hostile text in a record's title, summary, sources,
     partners and body, built."""
-    root = tmp_path_factory.mktemp("hostile") / "site"
-    shutil.copytree(FIXTURE_SITE, root)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace(HOOKS_IN_FIXTURE, str(REPO / "hooks" / "icckb_hooks.py"))
-                      + "extra_javascript:\n  - assets/icckb-search.js\n")
-    (root / "docs" / "assets").mkdir()
-    shutil.copy(REPO / "docs" / "assets" / "icckb-search.js", root / "docs" / "assets")  # the database's script
+    root = copy_fixture_site(tmp_path_factory.mktemp("hostile") / "site", ("icckb-search.js",))  # the database's script
     record = root / "practices" / "oslo-rumours.md"
     text = record.read_text()
     text = text.replace("title: Oslo anti-rumours pilot", "title: " + json.dumps(HOSTILE))
@@ -107,31 +100,20 @@ def test_hostile_text_is_plain_text_in_the_search_data(hostile_site):
 def test_hostile_text_stays_inert_in_the_databases_own_rendering(hostile_site):
     """The practice database draws results in the browser from the search data: the
     hostile title must appear as written, and nothing may run."""
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
     from test_browser import CHROMIUM, FLAGS
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            page = browser.new_page()
-            dialogs = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/practices/?q=rumours")
-            page.wait_for_selector(".icckb-db[data-ready] .icckb-db-result", timeout=20000)
-            page.hover(".icckb-db-result a")
-            texts = page.eval_on_selector_all(".icckb-db-result a", "links => links.map(a => a.textContent)")
-            handlers = page.eval_on_selector_all(".icckb-db *", "nodes => nodes.filter(n => [...n.attributes].some(a => a.name.startsWith('on'))).length")
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with serving(hostile_site) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{server}/practices/?q=rumours")
+        page.wait_for_selector(".icckb-db[data-ready] .icckb-db-result", timeout=20000)
+        page.hover(".icckb-db-result a")
+        texts = page.eval_on_selector_all(".icckb-db-result a", "links => links.map(a => a.textContent)")
+        handlers = page.eval_on_selector_all(".icckb-db *", "nodes => nodes.filter(n => [...n.attributes].some(a => a.name.startsWith('on'))).length")
+        browser.close()
     assert HOSTILE in texts
     assert handlers == 0 and dialogs == []
