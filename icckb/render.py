@@ -7,7 +7,6 @@ Links are relative, so one fragment works under every language's root.
 
 from __future__ import annotations
 
-import posixpath
 from html import escape
 
 from .corpus import Corpus, Record
