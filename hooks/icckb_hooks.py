@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from icckb import build, engine, i18n_speed
+from icckb import build, engine, i18n_speed, staging
 
 log = get_plugin_logger("icckb")
 
@@ -67,6 +67,16 @@ def on_files(files, config):
     for file in [f for f in files.documentation_pages() if build.language_of(f.src_uri, languages) not in (None, lang)]:
         files.remove(file)
     return files
+
+
+def on_serve(server, config, builder):
+    # Rebuild when a source is edited. MkDocs watches docs_dir, which is now the staging
+    # folder: its links do not change on an edit, and each build's writes there would
+    # start another build.
+    server.unwatch(config.docs_dir)
+    for folder in staging.watched_folders(config.icckb_site.corpus.project.root):
+        server.watch(str(folder))
+    return server
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -262,10 +262,6 @@ def run_serve(args) -> int:
         print(f"icckb: the site has no language {args.lang!r} (its languages are: {', '.join(project.languages)})", file=sys.stderr)
         return 2
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", args.config]
-    # The sources, not only the staged links to them (which do not change on an edit).
-    for folder in ("docs", "practices", "policy_briefs", "data"):
-        if (project.root / folder).is_dir():
-            command += ["--watch", str(project.root / folder)]
     if args.dev_addr:
         command += ["--dev-addr", args.dev_addr]
     env = dict(os.environ)

@@ -23,6 +23,12 @@ class StagingError(Exception):
     pass
 
 
+def watched_folders(root: Path) -> list:
+    """The folders whose edits change the site: the sources and the registries (``data/``),
+    not the staging folder (the build rewrites it, and a change there would start another)."""
+    return [root / name for name in (*SOURCES, "data") if (root / name).is_dir()]
+
+
 def source_files(root: Path) -> dict:
     """Staged path -> source file, for every file of the source folders."""
     files = {}

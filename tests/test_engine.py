@@ -162,39 +162,70 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_one_language_shows_an_edited_record(site):
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "icckb.cli", "serve", "--lang", "fr", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
-    url = f"http://127.0.0.1:{port}/fr/practices/oslo-rumours/"
+class Preview:
+    """A development server started by ``command`` in ``site``, its log in ``log``."""
 
-    def fetch():
+    def __init__(self, site: Path, command: list, log: Path):
+        self.port = _free_port()
+        self.log = log
+        with open(log, "w") as stream:
+            self.process = subprocess.Popen(
+                [*command, "--dev-addr", f"127.0.0.1:{self.port}"], cwd=site, stdout=stream, stderr=subprocess.STDOUT,
+                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            )
+
+    def fetch(self, path: str) -> str:
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=5) as response:
                 return response.read().decode()
         except OSError:
             return ""
 
-    def wait_for(text):
+    def wait_for(self, path: str, text: str) -> bool:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            if text in fetch():
+            if text in self.fetch(path):
                 return True
             time.sleep(0.3)
         return False
 
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+    def lines(self, text: str) -> list:
+        return [line for line in self.log.read_text().splitlines() if text in line]
+
+
+def test_serve_one_language_shows_an_edited_record(site, tmp_path):
+    preview = Preview(site, [sys.executable, "-m", "icckb.cli", "serve", "--lang", "fr"], tmp_path / "serve.log")
     try:
-        assert wait_for("<h1"), "the preview never served the French page"
+        assert preview.wait_for("fr/practices/oslo-rumours/", "<h1"), "the preview never served the French page"
         translation = site / "practices" / "oslo-rumours.fr.md"
         translation.write_text(translation.read_text().replace("title: ", "title: Modifié ", 1))
-        assert wait_for("Modifié"), "the edit never reached the preview"
+        assert preview.wait_for("fr/practices/oslo-rumours/", "Modifié"), "the edit never reached the preview"
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        preview.stop()
     time.sleep(1)
-    assert fetch() == "", "the preview server outlived the command"
+    assert preview.fetch("fr/practices/oslo-rumours/") == "", "the preview server outlived the command"
+
+
+def test_mkdocs_serve_rebuilds_once_per_edit_of_a_record(site, tmp_path):
+    # The README's own command: it must watch the record folders, not the staging folder
+    # (whose links do not change on an edit, and whose rewrite by a build started another).
+    preview = Preview(site, [sys.executable, "-m", "mkdocs", "serve"], tmp_path / "serve.log")
+    try:
+        assert preview.wait_for("practices/oslo-rumours/", "<h1"), "the server never served the practice"
+        [watching] = preview.lines("Watching paths for changes")
+        assert "'practices'" in watching and "'policy_briefs'" in watching and "'data'" in watching
+        assert ".icckb" not in watching
+        record = site / "practices" / "oslo-rumours.md"
+        record.write_text(record.read_text().replace("title: ", "title: Edited ", 1))
+        assert preview.wait_for("practices/oslo-rumours/", "Edited"), "the edit never reached the server"
+        time.sleep(4)  # a rebuild started by the first one's writes would have begun by now
+    finally:
+        preview.stop()
+    assert len(preview.lines("Building documentation")) == 2, preview.log.read_text()[-3000:]
 
 
 def test_serve_refuses_an_unknown_language(site):
