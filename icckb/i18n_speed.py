@@ -4,14 +4,16 @@ mkdocs-static-i18n 1.3 works out every page's language alternates in every langu
 pass by creating a fresh ``File`` for each (page, language) pair, so a build of L
 languages creates pages x L x L of them: at 300 practices in 11 languages that step
 alone was a third of the build. The result of each creation depends only on the source
-file and the target language, so this version computes each pair once per build and
-reuses it in the later passes, with the same choice of alternate as upstream.
+file and the target language, so this version computes each pair once per build, and
+only when a page is rendered asks for it (a ``--dirty`` preview renders a handful of
+pages, not thousands), with the same choice of alternate as upstream.
 
 This module and ``icckb.engine`` are the only ones besides the hooks that know MkDocs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MethodType
 
 
@@ -23,11 +25,34 @@ def install(plugin) -> None:
         plugin.reconfigure_files_alternates = MethodType(reconfigure_files_alternates, plugin)
 
 
+class Alternates(Mapping):
+    """A page's version in each language, chosen when first asked for."""
+
+    def __init__(self, known: dict, languages: list, choose):
+        self._known = dict(known)  # lang -> File, or None where there is no version
+        self._languages = [lang for lang in languages if lang not in self._known]
+        self._choose = choose
+
+    def __getitem__(self, lang):
+        if lang not in self._known and lang in self._languages:
+            self._known[lang] = self._choose(lang)
+        if self._known.get(lang) is None:
+            raise KeyError(lang)
+        return self._known[lang]
+
+    def __iter__(self):
+        return (lang for lang in [*self._known, *self._languages] if lang in self)
+
+    def __len__(self):
+        return sum(1 for _ in self)
+
+
 def reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, mkdocs_config, create_i18n_file):
     """Same rule as upstream: the version written in the language, else (with fallback)
     the default-language version, else the page itself moved to that language."""
     cache = self._icckb_alternates
     default = self.default_language
+    languages = sorted(self.build_languages)
 
     def moved(file, lang):
         # One File per (source, language) and build: its address never changes.
@@ -36,16 +61,17 @@ def reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, m
             cache[key] = create_i18n_file(file, lang, default, self.all_languages, mkdocs_config)
         return cache[key]
 
-    for build_lang in sorted(self.build_languages):
-        for i18n_src_uri, i18n_file in i18n_src_uris.items():
-            if build_lang in i18n_file.alternates:
-                continue
-            candidates = [moved(file, build_lang) for file in i18n_alternate_src_uris.get(i18n_src_uri, [])]
-            chosen = next((c for c in candidates if c.locale == build_lang), None)
+    def chooser(i18n_src_uri, i18n_file):
+        def choose(lang):
+            candidates = [moved(file, lang) for file in i18n_alternate_src_uris.get(i18n_src_uri, [])]
+            chosen = next((c for c in candidates if c.locale == lang), None)
             if chosen is None and self.config.fallback_to_default:
                 chosen = next((c for c in candidates if c.locale == default), None)
                 if chosen is None:
-                    itself = moved(i18n_file, build_lang)
+                    itself = moved(i18n_file, lang)
                     chosen = itself if itself.locale == default else None
-            if chosen is not None:
-                i18n_file.alternates[build_lang] = chosen
+            return chosen
+        return choose
+
+    for i18n_src_uri, i18n_file in i18n_src_uris.items():
+        i18n_file.alternates = Alternates(i18n_file.alternates, languages, chooser(i18n_src_uri, i18n_file))
