@@ -2,7 +2,8 @@
 
 Built once per build from the corpus and shared by every language. Every lookup is a
 dictionary access; related records are ranked among a bounded set of candidates, so
-the cost grows linearly with the number of records.
+the cost grows linearly with the number of records, and only for the records whose
+pages are rendered (a preview that re-renders one page ranks one record).
 """
 
 from __future__ import annotations
@@ -40,16 +41,22 @@ class CrossIndex:
     by_network: dict = field(default_factory=lambda: defaultdict(list))
     by_year: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))  # year -> type -> records
     archived: list = field(default_factory=list)
-    related: dict = field(default_factory=dict)  # record -> {type name: [records]}
+    _related: dict = field(default_factory=dict)  # record -> {type name: [records]}, once ranked
 
     def active(self, type_name: str) -> list:
         """Active records of a type, newest first (toolkits by title)."""
         records = [r for r in self.corpus.records[type_name].values() if is_active(r)]
         return by_title(records) if type_name == "toolkit" else newest_first(records)
 
+    def related(self, record: Record) -> dict:
+        """The records most related to ``record``, by type name, most related first."""
+        if record not in self._related:
+            self._related[record] = _related(self, record, self.corpus.registry("cities"))
+        return self._related[record]
+
 
 def build(corpus: Corpus) -> CrossIndex:
-    """Group every active record by each of its keys, then rank related records."""
+    """Group every active record by each of its keys."""
     index = CrossIndex(corpus)
     cities = corpus.registry("cities")
     for type_name in corpus.records:
@@ -66,9 +73,6 @@ def build(corpus: Corpus) -> CrossIndex:
         for city in record.get("cities") or []:
             index.by_city[city].append(record)
     index.archived = [r for type_name in corpus.records for r in newest_first(corpus.records[type_name].values()) if not is_active(r)]
-    for type_name in corpus.records:
-        for record in corpus.records[type_name].values():
-            index.related[record] = _related(index, record, cities)
     return index
 
 

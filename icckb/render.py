@@ -152,7 +152,7 @@ class RecordView:
 
     def related(self) -> str:
         """Related toolkits, publications and practices, most related first."""
-        related = self.index.related.get(self.record, {})
+        related = self.index.related(self.record)
         blocks = []
         for type_name, key in (("toolkit", "related_toolkits"), ("publication", "related_publications"), ("practice", "related_practices")):
             records = related.get(type_name, [])
