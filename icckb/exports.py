@@ -31,7 +31,8 @@ def files(corpus: Corpus, index: CrossIndex, lang: str, site_url: str = "") -> d
 
 
 def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Compact: Python's fast (C) encoder only writes JSON without indentation.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 class Exporter:
