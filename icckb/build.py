@@ -67,7 +67,7 @@ def prepare(config_file: Path, languages: tuple = ()) -> Site:
         folder = staging.sync(project.root, pages.generate(loaded, index, shown), exclude=left_out, sources=files)
     except staging.StagingError as error:
         raise BuildError(str(error)) from None
-    sources = {staged: path.relative_to(project.root).as_posix() for staged, path in files.items()}
+    sources = {staged: staging.source_name(project.root, path) for staged, path in files.items()}
     return Site(loaded, index, folder, sources=sources, warnings=sorted(loaded.problems))
 
 

@@ -6,6 +6,7 @@ returns a Corpus holding the records, the registries and every problem found.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,9 +121,7 @@ class Loader:
         self.load_vocabularies()
         files = {t.name: self.record_files(t) for t in schema.RECORD_TYPES}
         # Toolkit resources may name publications: their ids come from file names.
-        self.ctx.ids["publications"] = {
-            name[:-3] for name in (p.name for p in files["publication"]) if name.count(".") == 1
-        }
+        self.ctx.ids["publications"] = {name[:-3] for name in files["publication"] if name.count(".") == 1}
         for record_type in schema.RECORD_TYPES:
             self.load_records(record_type, files[record_type.name])
         if self.wanted is not None:
@@ -219,32 +218,30 @@ class Loader:
     # -- records ---------------------------------------------------------
 
     def record_files(self, record_type: schema.RecordType) -> list:
-        folder = self.root / record_type.folder
-        if not folder.is_dir():
-            return []
+        """Names of the record files of a type, in order; those in subfolders are reported."""
         files = []
-        for path in sorted(folder.rglob("*.md")):
-            if path.parent != folder:
-                shown = self.shown(path)
+        for name in _markdown_files(self.root / record_type.folder):
+            if "/" in name:
+                shown = f"{record_type.folder}/{name}"
                 self.counts(shown)
                 self.problem(shown, 1, "file", f"is in a subfolder; {record_type.plural} go directly in {record_type.folder}/ (move it there)")
             else:
-                files.append(path)
+                files.append(name)
         return files
 
     def load_records(self, record_type: schema.RecordType, files: list) -> None:
         originals, translations = [], []
-        for path in files:
-            shown = self.shown(path)
+        for name in files:
+            shown = f"{record_type.folder}/{name}"
             if not self.counts(shown):
                 continue
-            match = _RECORD_NAME.match(path.name)
+            match = _RECORD_NAME.match(name)
             if not match or not _SLUG.match(match["slug"]):
-                self.problem(shown, 1, "file name", f"'{path.name}' is not a valid name (use lowercase letters, digits and hyphens, such as {_suggest(path.name)})")
+                self.problem(shown, 1, "file name", f"'{name}' is not a valid name (use lowercase letters, digits and hyphens, such as {_suggest(name)})")
                 continue
             if match["lang"] and self.languages and match["lang"] not in self.languages:
                 continue
-            (translations if match["lang"] else originals).append((path, shown, match["slug"], match["lang"]))
+            (translations if match["lang"] else originals).append((self.root / shown, shown, match["slug"], match["lang"]))
         store = self.corpus.records[record_type.name]
         for path, shown, slug, _ in originals:
             document = self.read(path, shown)
@@ -336,6 +333,17 @@ def _shown(root: Path, path: Path) -> str:
         return absolute.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _markdown_files(folder: Path) -> list:
+    """Paths ('a.md', 'sub/b.md') of the ``.md`` files under ``folder``, in the order of
+    ``sorted(folder.rglob("*.md"))``, without a file-system look-up per file."""
+    found = []
+    top = str(folder)
+    for dirpath, _, filenames in os.walk(top):
+        parts = tuple(dirpath[len(top) + 1:].split(os.sep)) if dirpath != top else ()
+        found += [parts + (name,) for name in filenames if name.endswith(".md")]
+    return ["/".join(parts) for parts in sorted(found)]
 
 
 def _suggest(name: str) -> str:

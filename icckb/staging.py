@@ -30,16 +30,28 @@ def watched_folders(root: Path) -> list:
 
 
 def source_files(root: Path) -> dict:
-    """Staged path -> source file, for every file of the source folders."""
+    """Staged path -> source file, for every file of the source folders (hidden ones aside)."""
     files = {}
     for source, staged in SOURCES.items():
-        folder = root / source
-        if not folder.is_dir():
-            continue
-        for path in folder.rglob("*"):
-            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
-                files[(Path(staged) / path.relative_to(folder)).as_posix()] = path
+        for relative in _files_under(str(root / source)):
+            files[f"{staged}/{relative}" if staged else relative] = root / source / relative
     return files
+
+
+def _files_under(folder: str, prefix: str = ""):
+    """Paths ('a/b.md') of the files under ``folder``, hidden files and folders aside.
+    (``os.scandir`` knows each entry's type: no look-up per file, as ``Path.rglob`` needs.)"""
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _files_under(entry.path, f"{prefix}{entry.name}/")
+        elif entry.is_file():
+            yield prefix + entry.name
 
 
 def sync(root: Path, generated: dict, exclude: set = frozenset(), sources: dict | None = None) -> Path:
@@ -48,11 +60,11 @@ def sync(root: Path, generated: dict, exclude: set = frozenset(), sources: dict 
     ``source_files(root)``, if the caller has it already."""
     target = root / FOLDER
     sources = source_files(root) if sources is None else sources
-    links = {name: path for name, path in sources.items() if _source_name(root, path) not in exclude}
+    links = {name: path for name, path in sources.items() if source_name(root, path) not in exclude}
     clash = sorted(set(links) & set(generated))
     if clash:
         raise StagingError(
-            f"{_source_name(root, links[clash[0]])} has the address of a page the build generates "
+            f"{source_name(root, links[clash[0]])} has the address of a page the build generates "
             f"({clash[0]}); rename or remove it"
         )
     target.mkdir(parents=True, exist_ok=True)
@@ -66,8 +78,11 @@ def sync(root: Path, generated: dict, exclude: set = frozenset(), sources: dict 
 
 def _link(path: Path, source: Path) -> None:
     """A symlink to ``source``, or a copy where links are not possible."""
-    if path.is_symlink() and os.readlink(path) == str(source):
-        return
+    try:
+        if os.readlink(path) == str(source):
+            return
+    except OSError:  # not there, or not a link
+        pass
     if path.exists() or path.is_symlink():
         if not path.is_symlink() and path.read_bytes() == source.read_bytes():
             return
@@ -92,15 +107,16 @@ def _write(path: Path, text: str) -> None:
 
 def _prune(target: Path, keep: set) -> None:
     """Remove staged files that no longer have a source, then empty folders."""
-    for dirpath, dirnames, filenames in os.walk(target, topdown=False):
-        folder = Path(dirpath)
+    top = str(target)
+    for dirpath, dirnames, filenames in os.walk(top, topdown=False):
+        prefix = dirpath[len(top) + 1:].replace(os.sep, "/")
         for name in filenames:
-            path = folder / name
-            if path.relative_to(target).as_posix() not in keep:
-                path.unlink()
-        if folder != target and not any(folder.iterdir()):
-            folder.rmdir()
+            if (f"{prefix}/{name}" if prefix else name) not in keep:
+                os.unlink(os.path.join(dirpath, name))
+        if dirpath != top and not os.listdir(dirpath):
+            os.rmdir(dirpath)
 
 
-def _source_name(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
+def source_name(root: Path, path: Path) -> str:
+    """A source's path from the project root, with '/' (sources are found under it)."""
+    return str(path)[len(str(root)) + 1:].replace(os.sep, "/")
