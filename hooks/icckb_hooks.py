@@ -12,9 +12,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from icckb import build, engine, i18n_speed, staging
+from icckb import build, documents, engine, i18n_speed, staging
 
 log = get_plugin_logger("icckb")
+
+# Records read by earlier builds of this process: ``mkdocs serve`` rebuilds here, and
+# each file is read again as soon as it changes (``icckb.documents.Cache``).
+_documents = documents.Cache()
 
 
 def on_config(config):
@@ -23,7 +27,7 @@ def on_config(config):
     only = os.environ.get(engine.ONLY_LANGUAGE)  # ``icckb serve --lang``: one language, quickly
     if getattr(config, "icckb_site", None) is None:
         try:
-            config.icckb_site = build.prepare(Path(config.config_file_path), (only,) if only else ())
+            config.icckb_site = build.prepare(Path(config.config_file_path), (only,) if only else (), _documents)
         except build.BuildError as error:
             raise PluginError(f"the knowledge base has problems:\n{error}") from None
         for level, message in build.report_lines(config.icckb_site):

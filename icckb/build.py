@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from . import corpus, crossindex, exports, pages, render, search, security, sitemap, staging
+from . import corpus, crossindex, documents, exports, pages, render, search, security, sitemap, staging
 from .problems import report
 from .project import Project
 from .render import RecordView
@@ -50,12 +50,13 @@ class Site:
         return self.corpus.records[type_name].get(name[:-3].split(".")[0])
 
 
-def prepare(config_file: Path, languages: tuple = ()) -> Site:
+def prepare(config_file: Path, languages: tuple = (), cache: documents.Cache | None = None) -> Site:
     """Load and validate everything, cross-index it, then stage sources and generated
-    pages (of every language, or, for a quicker preview, of the default and ``languages``)."""
+    pages (of every language, or, for a quicker preview, of the default and ``languages``).
+    ``cache``: records read by an earlier build of this process, so that only edits are read."""
     project = Project.from_config_file(config_file)
     shown = tuple(dict.fromkeys((project.default_language, *languages))) if languages else ()
-    loaded = corpus.load(project, languages=shown)
+    loaded = corpus.load(project, languages=shown, documents=cache)
     # A broken translation never stops the build: it is left out, and its page falls
     # back to the original in that language. Any other problem stops the build.
     if any(p.path not in loaded.translation_files for p in loaded.problems):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema, vocabulary
-from .documents import Document, DocumentError, read, unsafe_html
+from .documents import Cache, Document, DocumentError, read, unsafe_html
 from .fields import Context, check_fields
 from .problems import Problem
 from .project import Project
@@ -94,21 +94,25 @@ def field_label(path: tuple) -> str:
     return label
 
 
-def load(project: Project, only: list | None = None, this_year: int | None = None, languages: tuple = ()) -> Corpus:
+def load(project: Project, only: list | None = None, this_year: int | None = None, languages: tuple = (),
+         documents: Cache | None = None) -> Corpus:
     """Load the registries and records of ``project``; check only ``only`` files if given;
-    read only the translations into ``languages`` if given (a one-language preview)."""
+    read only the translations into ``languages`` if given (a one-language preview); take
+    the records' files unchanged since an earlier load from ``documents`` if given."""
     corpus = Corpus(project, records={t.name: {} for t in schema.RECORD_TYPES})
     ctx = Context() if this_year is None else Context(this_year=this_year)
     wanted = None if only is None else {_shown(project.root, Path(p)) for p in only}
-    Loader(project, corpus, ctx, wanted, languages).run()
+    Loader(project, corpus, ctx, wanted, languages, documents).run()
     return corpus
 
 
 class Loader:
     """One validation run: registries first, then every record and translation."""
 
-    def __init__(self, project: Project, corpus: Corpus, ctx: Context, wanted: set | None, languages: tuple = ()):
+    def __init__(self, project: Project, corpus: Corpus, ctx: Context, wanted: set | None, languages: tuple = (),
+                 documents: Cache | None = None):
         self.languages = languages
+        self.read_document = documents.read if documents is not None else read
         self.project = project
         self.root = project.root
         self.corpus = corpus
@@ -258,7 +262,7 @@ class Loader:
 
     def read(self, path: Path, shown: str) -> Document | None:
         try:
-            return read(path, shown)
+            return self.read_document(path, shown)
         except DocumentError as error:
             self.problem(error.problem.path, error.problem.line, error.problem.field, error.problem.message)
             return None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from conftest import copy_fixture_site, mkdocs_build, validate
-from icckb import staging
+from icckb import build, documents, staging
 
 
 def _sources(root: Path) -> dict:
@@ -118,6 +119,25 @@ def test_staging_touches_only_what_changed(tmp_path):
     assert not (target / "practices" / "barcelona-archive.md").exists()
     assert not (target / "generated" / "page.md").exists()
     assert (target / "generated" / "other.md").read_text() == "two"
+
+
+def test_a_rebuild_reads_again_only_the_records_that_changed(tmp_path):
+    # ``mkdocs serve`` rebuilds in one process: unchanged records come from the cache,
+    # and an edit is seen even when it keeps the file's size and modification time.
+    root = copy_fixture_site(tmp_path / "site")
+    cache = documents.Cache()
+    first = build.prepare(root / "mkdocs.yml", cache=cache)
+    record = root / "practices" / "oslo-rumours.md"
+    before = record.stat()
+    record.write_text(record.read_text().replace("Oslo anti-rumours pilot", "Oslo anti-rumours PILOT"))
+    os.utime(record, ns=(before.st_atime_ns, before.st_mtime_ns))
+    second = build.prepare(root / "mkdocs.yml", cache=cache)
+    practices = first.corpus.records["practice"], second.corpus.records["practice"]
+    assert practices[1]["oslo-rumours"].meta["title"] == "Oslo anti-rumours PILOT"
+    assert practices[1]["barcelona-archive"].meta is practices[0]["barcelona-archive"].meta  # not read again
+    record.write_text(record.read_text().replace("year: 2017", "year: 20111"))
+    with pytest.raises(build.BuildError, match="practices/oslo-rumours.md:"):
+        build.prepare(root / "mkdocs.yml", cache=cache)  # a cached record is still checked
 
 
 def test_a_source_page_cannot_shadow_a_generated_one(tmp_path):
