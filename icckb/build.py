@@ -64,6 +64,8 @@ def prepare(config_file: Path, languages: tuple = (), cache: documents.Cache | N
     left_out = {p.path for p in loaded.problems}
     index = crossindex.build(loaded)
     files = staging.source_files(project.root)
+    if shown:  # a preview stages no translation into the languages it does not show
+        files = {name: path for name, path in files.items() if language_of(name, project.languages) in (None, *shown)}
     try:
         folder = staging.sync(project.root, pages.generate(loaded, index, shown), exclude=left_out, sources=files)
     except staging.StagingError as error:

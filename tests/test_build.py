@@ -140,6 +140,18 @@ def test_a_rebuild_reads_again_only_the_records_that_changed(tmp_path):
         build.prepare(root / "mkdocs.yml", cache=cache)  # a cached record is still checked
 
 
+def test_a_one_language_preview_stages_no_other_translation(tmp_path):
+    root = copy_fixture_site(tmp_path / "site")
+    staged = root / staging.FOLDER
+    build.prepare(root / "mkdocs.yml", ("en",))
+    assert (staged / "practices" / "oslo-rumours.md").exists()
+    assert not list(staged.rglob("*.fr.md"))
+    build.prepare(root / "mkdocs.yml", ("fr",))
+    assert (staged / "practices" / "oslo-rumours.fr.md").exists()
+    build.prepare(root / "mkdocs.yml")
+    assert {p.name for p in staged.rglob("*.fr.md")} >= {"oslo-rumours.fr.md", "index.fr.md"}
+
+
 def test_a_source_page_cannot_shadow_a_generated_one(tmp_path):
     root = copy_fixture_site(tmp_path / "site")
     (root / "docs" / "glossary.md").write_text("# mine")
