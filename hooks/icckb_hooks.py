@@ -36,11 +36,13 @@ def on_config(config):
             engine.build_only(config, only)
     if getattr(config, "icckb_bodies", None) is None:
         config.icckb_bodies = {}  # source page -> its rendered body, shared by every language
+    if getattr(config, "icckb_alternates", None) is None:
+        config.icckb_alternates = {}  # (source page, language) -> its version there, for every pass
     config.docs_dir = str(config.icckb_site.staging)
     # Build cost stays linear in languages: alternates are worked out once per build, and
     # the theme's sitemap (quadratic, dated, and wrong without site_url) is replaced by ours.
     if config.plugins.get("i18n"):
-        i18n_speed.install(config.plugins["i18n"])
+        i18n_speed.install(config.plugins["i18n"], config.icckb_alternates)
     config.theme.static_templates.discard("sitemap.xml")
     # The light/dark switch is named in the reader's language.
     vocab = config.icckb_site.corpus.vocabulary(_language(config))

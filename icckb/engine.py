@@ -33,7 +33,8 @@ log = logging.getLogger("mkdocs.icckb")
 # ``icckb serve --lang``: the hooks then build only this language.
 ONLY_LANGUAGE = "ICCKB_LANGUAGE"
 
-# In a build process: the prepared site it inherited, and its cache of rendered bodies.
+# In a build process: the prepared site it inherited, and its caches of rendered bodies
+# and of language alternates (each shared by the passes the process runs).
 _inherited: dict = {}
 
 
@@ -77,7 +78,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, jobs: int = 1, l
     args = [(str(config_file), lang, str(folder), strict, every, finish) for lang, folder in zip(chosen, folders)]
     started = time.monotonic()
     if jobs <= 1:
-        state = {"site": site, "bodies": {}}
+        state = {"site": site, "bodies": {}, "alternates": {}}
         for one in args:
             _language_pass(*one, state=state)
     else:
@@ -132,7 +133,7 @@ def missing_languages(site_dir: Path, project: Project) -> list:
 
 def _inherit(site) -> None:
     """Run once in each build process as it starts."""
-    _inherited.update(site=site, bodies={})
+    _inherited.update(site=site, bodies={}, alternates={})
 
 
 def _language_pass(config_file: str, lang: str, site_dir: str, strict: bool, languages: tuple, index: bool,
@@ -141,7 +142,7 @@ def _language_pass(config_file: str, lang: str, site_dir: str, strict: bool, lan
     search index into ``<site_dir>.search``."""
     state = state or _inherited
     config = load_config(config_file, site_dir=site_dir, strict=strict)
-    config.icckb_site, config.icckb_bodies = state["site"], state["bodies"]
+    config.icckb_site, config.icckb_bodies, config.icckb_alternates = state["site"], state["bodies"], state["alternates"]
     build_only(config, lang)
     config.plugins.on_startup(command="build", dirty=False)
     try:

@@ -17,12 +17,12 @@ from collections.abc import Mapping
 from types import MethodType
 
 
-def install(plugin) -> None:
-    """Replace the plugin's alternates step by the cached one (idempotent, per plugin
-    instance: ``mkdocs serve`` creates a new instance, and so a new cache, each build)."""
-    if getattr(plugin, "_icckb_alternates", None) is None:
-        plugin._icckb_alternates = {}
-        plugin.reconfigure_files_alternates = MethodType(reconfigure_files_alternates, plugin)
+def install(plugin, cache: dict) -> None:
+    """Replace the plugin's alternates step by one that keeps each (page, language)
+    alternate in ``cache``: a dict that lives as long as the build (``mkdocs build``
+    runs every language pass with one plugin, ``icckb build`` with one per pass)."""
+    plugin._icckb_alternates = cache
+    plugin.reconfigure_files_alternates = MethodType(reconfigure_files_alternates, plugin)
 
 
 class Alternates(Mapping):
@@ -55,7 +55,8 @@ def reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, m
     languages = sorted(self.build_languages)
 
     def moved(file, lang):
-        # One File per (source, language) and build: its address never changes.
+        # One File per (source, language) and build: its address never changes (only
+        # its address is used: it is the language switcher's link).
         key = (file.src_uri, lang)
         if key not in cache:
             cache[key] = create_i18n_file(file, lang, default, self.all_languages, mkdocs_config)
