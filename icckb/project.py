@@ -9,6 +9,15 @@ import yaml
 
 CONFIG_FILE = "mkdocs.yml"
 
+# Top-level folders of a built site that hold no pages: theme assets, search, exports.
+NOT_PAGES = frozenset({"assets", "pagefind", "api"})
+
+
+def default_language_roots(site_dir: Path, languages: tuple) -> list:
+    """Names at the root of a built site under which the default language's pages are:
+    everything but the other languages' folders and the folders that hold no pages."""
+    return sorted(p.name for p in site_dir.iterdir() if p.name not in languages[1:] and p.name not in NOT_PAGES)
+
 
 @dataclass(frozen=True)
 class Project:

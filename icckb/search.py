@@ -22,6 +22,7 @@ from pathlib import Path
 import cbor2
 
 from .corpus import Corpus, Record
+from .project import default_language_roots
 
 
 class SearchError(Exception):
@@ -110,7 +111,7 @@ def _pages_of(site_dir: Path, lang: str, languages: tuple) -> str:
     language, everything at the root but the other languages' folders."""
     if lang != languages[0]:
         return f"{lang}/**/*.html"
-    tops = sorted(p.name for p in site_dir.iterdir() if p.name not in languages and p.name != "pagefind")
+    tops = default_language_roots(site_dir, languages)
     return "{" + ",".join(f"{name}/**/*.html" if (site_dir / name).is_dir() else name for name in tops if (site_dir / name).is_dir() or name.endswith(".html")) + "}"
 
 

@@ -9,18 +9,16 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-# Top-level folders that hold no pages of the default language.
-_NOT_PAGES = {"assets", "pagefind", "api"}
-
+from .project import default_language_roots
 
 def pages(site_dir: Path, languages: tuple) -> list:
     """Addresses (relative to the root) of the default language's pages, sorted."""
     found = []
-    for page in site_dir.rglob("index.html"):
-        parts = page.relative_to(site_dir).parts
-        if parts[0] in languages[1:] or parts[0] in _NOT_PAGES:
-            continue
-        found.append("/".join(parts[:-1]) + "/" if len(parts) > 1 else "")
+    for name in default_language_roots(site_dir, languages):
+        if name == "index.html":
+            found.append("")
+        elif (site_dir / name).is_dir():
+            found += [page.parent.relative_to(site_dir).as_posix() + "/" for page in (site_dir / name).rglob("index.html")]
     return sorted(found)
 
 
