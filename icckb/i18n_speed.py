@@ -30,18 +30,18 @@ class Alternates(Mapping):
 
     def __init__(self, known: dict, languages: list, choose):
         self._known = dict(known)  # lang -> File, or None where there is no version
-        self._languages = [lang for lang in languages if lang not in self._known]
+        self._order = list(dict.fromkeys([*self._known, *languages]))  # its own first, as upstream
         self._choose = choose
 
     def __getitem__(self, lang):
-        if lang not in self._known and lang in self._languages:
+        if lang not in self._known and lang in self._order:
             self._known[lang] = self._choose(lang)
         if self._known.get(lang) is None:
             raise KeyError(lang)
         return self._known[lang]
 
     def __iter__(self):
-        return (lang for lang in [*self._known, *self._languages] if lang in self)
+        return (lang for lang in self._order if lang in self)
 
     def __len__(self):
         return sum(1 for _ in self)

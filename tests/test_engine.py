@@ -17,7 +17,7 @@ import cbor2
 import pytest
 
 from conftest import copy_fixture_site, mkdocs_build
-from icckb import engine, search
+from icckb import engine, i18n_speed, search
 
 
 def icckb(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -132,6 +132,20 @@ def test_sitemap_only_with_a_site_address_and_without_dates(site, serial_site):
     assert "<loc>https://kb.example.org/practices/oslo-rumours/</loc>" in sitemap
     assert '<xhtml:link rel="alternate" hreflang="fr" href="https://kb.example.org/fr/practices/oslo-rumours/"/>' in sitemap
     assert "lastmod" not in sitemap and "None" not in sitemap
+
+
+def test_alternates_are_chosen_once_when_asked_for_and_listed_once():
+    asked = []
+
+    def choose(lang):
+        asked.append(lang)
+        return None if lang == "ar" else f"{lang} version"  # no Arabic version, no fallback
+
+    alternates = i18n_speed.Alternates({"fr": "itself"}, ["ar", "en", "fr"], choose)
+    assert asked == []  # nothing is worked out before a page is rendered
+    assert alternates["en"] == "en version" and "fr" in alternates and "ar" not in alternates
+    assert list(alternates) == ["fr", "en"] and len(alternates) == 2  # its own first, each once
+    assert asked == ["en", "ar"]  # each language chosen once
 
 
 def test_stabilize_sorts_pagefind_filter_tables_and_renames_them(tmp_path):
