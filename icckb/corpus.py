@@ -6,7 +6,6 @@ returns a Corpus holding the records, the registries and every problem found.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,7 @@ from . import schema, vocabulary
 from .documents import Cache, Document, DocumentError, read, unsafe_html
 from .fields import Context, check_fields
 from .problems import Problem
-from .project import Project
+from .project import Project, files_under
 from .yamlsource import YamlError, parse
 
 _RECORD_NAME = re.compile(r"^(?P<slug>[^.]+?)(?:\.(?P<lang>[^.]+))?\.md$")
@@ -340,14 +339,10 @@ def _shown(root: Path, path: Path) -> str:
 
 
 def _markdown_files(folder: Path) -> list:
-    """Paths ('a.md', 'sub/b.md') of the ``.md`` files under ``folder``, in the order of
-    ``sorted(folder.rglob("*.md"))``, without a file-system look-up per file."""
-    found = []
-    top = str(folder)
-    for dirpath, _, filenames in os.walk(top):
-        parts = tuple(dirpath[len(top) + 1:].split(os.sep)) if dirpath != top else ()
-        found += [parts + (name,) for name in filenames if name.endswith(".md")]
-    return ["/".join(parts) for parts in sorted(found)]
+    """Paths ('a.md', 'sub/b.md') of the ``.md`` files under ``folder``, hidden ones too,
+    in the order of ``sorted(folder.rglob("*.md"))``."""
+    names = [name for name, _ in files_under(folder, hidden=True) if name.endswith(".md")]
+    return sorted(names, key=lambda name: name.split("/"))
 
 
 def _suggest(name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,28 @@ def default_language_roots(site_dir: Path, languages: tuple) -> list:
     """Names at the root of a built site under which the default language's pages are:
     everything but the other languages' folders and the folders that hold no pages."""
     return sorted(p.name for p in site_dir.iterdir() if p.name not in languages[1:] and p.name not in NOT_PAGES)
+
+
+def files_under(folder: Path, hidden: bool = False):
+    """(path from ``folder`` such as 'a/b.md', its ``os.DirEntry``) for everything under
+    ``folder`` that is not a folder, without a file-system look-up per file (``os.scandir``
+    knows each entry's type); folders reached by a link are not entered, and hidden
+    names are left out unless ``hidden``."""
+    yield from _entries(str(folder), "", hidden)
+
+
+def _entries(folder: str, prefix: str, hidden: bool):
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        if entry.name.startswith(".") and not hidden:
+            continue
+        if not entry.is_dir():
+            yield prefix + entry.name, entry
+        elif not entry.is_symlink():
+            yield from _entries(entry.path, f"{prefix}{entry.name}/", hidden)
 
 
 @dataclass(frozen=True)

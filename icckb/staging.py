@@ -13,6 +13,8 @@ import os
 import shutil
 from pathlib import Path
 
+from .project import files_under
+
 FOLDER = ".icckb/pages"
 
 # Source folder (relative to the project root) -> folder in the staged tree.
@@ -33,25 +35,10 @@ def source_files(root: Path) -> dict:
     """Staged path -> source file, for every file of the source folders (hidden ones aside)."""
     files = {}
     for source, staged in SOURCES.items():
-        for relative in _files_under(str(root / source)):
-            files[f"{staged}/{relative}" if staged else relative] = root / source / relative
+        for relative, entry in files_under(root / source):
+            if entry.is_file():
+                files[f"{staged}/{relative}" if staged else relative] = root / source / relative
     return files
-
-
-def _files_under(folder: str, prefix: str = ""):
-    """Paths ('a/b.md') of the files under ``folder``, hidden files and folders aside.
-    (``os.scandir`` knows each entry's type: no look-up per file, as ``Path.rglob`` needs.)"""
-    try:
-        entries = list(os.scandir(folder))
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _files_under(entry.path, f"{prefix}{entry.name}/")
-        elif entry.is_file():
-            yield prefix + entry.name
 
 
 def sync(root: Path, generated: dict, exclude: set = frozenset(), sources: dict | None = None) -> Path:
