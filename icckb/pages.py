@@ -39,11 +39,6 @@ def front_matter(title: str) -> list:
     return ["---", f"title: {quoted}", "---", ""]
 
 
-def record_page(record: Record) -> str:
-    """The staged path of a record's page (its default-language file)."""
-    return f"{record.type.url}/{record.slug}.md"
-
-
 def served_url(page: str) -> str:
     """Where a staged page is served, within its language's root: 'topics/x.md' ->
     'topics/x/', 'topics/index.md' -> 'topics/'."""

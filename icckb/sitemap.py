@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .project import default_language_roots
 
+
 def pages(site_dir: Path, languages: tuple) -> list:
     """Addresses (relative to the root) of the default language's pages, sorted."""
     found = []
