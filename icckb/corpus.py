@@ -123,8 +123,10 @@ class Loader:
             self.load_registry(registry)
         self.load_vocabularies()
         files = {t.name: self.record_files(t) for t in schema.RECORD_TYPES}
-        # Toolkit resources may name publications: their ids come from file names.
-        self.ctx.ids["publications"] = {name[:-3] for name in files["publication"] if name.count(".") == 1}
+        # Records may name other records (a toolkit's publications, a practice's origins):
+        # their ids come from file names.
+        for record_type in schema.RECORD_TYPES:
+            self.ctx.ids[record_type.plural] = {name[:-3] for name in files[record_type.name] if name.count(".") == 1}
         for record_type in schema.RECORD_TYPES:
             self.load_records(record_type, files[record_type.name])
         if self.wanted is not None:

@@ -94,7 +94,9 @@ class Exporter:
 
     def feed(self, site_url: str) -> str:
         """An Atom feed of the newest active practices and publications."""
-        records = newest_first(self.index.active("practice") + self.index.active("publication"))[:FEED_SIZE]
+        # A record whose year no document states cannot be placed among the newest.
+        dated = [r for r in self.index.active("practice") + self.index.active("publication") if r.get("year")]
+        records = newest_first(dated)[:FEED_SIZE]
         base = site_url.rstrip("/") + "/" if site_url else "/"
         home = base + self.prefix
         newest = max((int(r.get("year")) for r in records), default=2008)

@@ -144,6 +144,25 @@ class Year(Field):
             yield (), MESSAGES["year_range"].format(value=value, minimum=self.minimum, maximum=highest)
 
 
+class Number(Field):
+    """A number (whole or decimal) within a range: a coordinate, a population."""
+
+    type_name = "number"
+
+    def __init__(self, help: str, minimum: float, maximum: float, whole: bool = False, **kw):
+        super().__init__(help, **kw)
+        self.minimum = minimum
+        self.maximum = maximum
+        self.whole = whole
+
+    def check(self, value, ctx):
+        kind = "a whole number" if self.whole else "a number"
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (self.whole and not isinstance(value, int)):
+            yield (), f"{describe(value)} is not {kind} (write {kind} such as {self.example or self.minimum}, without quotes)"
+        elif not self.minimum <= value <= self.maximum:
+            yield (), f"{value} is not between {self.minimum} and {self.maximum}"
+
+
 class Boolean(Field):
     type_name = "true/false"
 

@@ -149,7 +149,7 @@ class Pages:
         # Offer only the values some practice has.
         used = {pair for r in self.corpus.records["practice"].values() for pair in search.filters(r, self.corpus)}
         names = {facet: {k: v for k, v in values.items() if (facet, k) in used} for facet, values in names.items()}
-        years = sorted({r.get("year") for r in self.corpus.records["practice"].values()})
+        years = sorted({r.get("year") for r in self.corpus.records["practice"].values() if r.get("year")})
         widget = self.database(page, "practice", "search_practices", names, years)
         static = self.static_list(page, records)
         return {page: self.page(self.label("practices_title"), intro, self.browse_links(page), widget, static)}
@@ -168,7 +168,7 @@ class Pages:
             "topic": self.names("topics", self.vocab.topic),
             "language": {code: _language_name(code) for code in sorted({c for r in records for c in r.get("languages") or {}})},
         }
-        years = sorted({r.get("year") for r in records})
+        years = sorted({r.get("year") for r in records if r.get("year")})
         widget = self.database(page, "publication", "search_publications", names, years)
         return {page: self.page(self.label("publications_title"), self.label("publications_intro"), self.browse_links(page), widget, ["<div class=\"icckb-db-static\" markdown>", "", *blocks, "</div>"])}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import schema
-from .fields import Choice, Field, Group, GroupList, Ref
+from .fields import Choice, Field, Group, GroupList, Number, Ref, Year
 
 
 def markdown() -> str:
@@ -50,7 +50,7 @@ def _record_section(record_type: schema.RecordType) -> list:
     if record_type.sections:
         lines += ["The body has these sections, in this order: " + ", ".join(f"`## {s}`" for s in record_type.sections) + ".", ""]
     for name, spec in record_type.fields.items():
-        if isinstance(spec, GroupList):
+        if isinstance(spec, (Group, GroupList)):
             lines += [f"Each entry of `{name}` has:", "", *_table(spec.fields), ""]
     return lines
 
@@ -69,9 +69,10 @@ def _type(spec: Field) -> str:
         return f"{spec.type_name} from `{_registry_path(spec.registry)}`"
     if isinstance(spec, Group):
         return "group"
-    minimum = getattr(spec, "minimum", None)
-    if minimum is not None:
-        return f"year from {minimum} to this year"
+    if isinstance(spec, Year):
+        return f"year from {spec.minimum} to this year"
+    if isinstance(spec, Number):
+        return f"{'whole ' if spec.whole else ''}number from {spec.minimum} to {spec.maximum}"
     limit = getattr(spec, "max_length", None)
     return f"{spec.type_name}, at most {limit} characters" if limit else spec.type_name
 

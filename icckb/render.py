@@ -104,8 +104,10 @@ class RecordView:
         yield "cities", ", ".join(self.link(f"cities/{c}/", vocab.city(c)) for c in own)
         countries = sorted({cities[c]["country"] for c in own})
         yield "country", ", ".join(self.link(f"countries/{code.lower()}/", vocab.country(code)) for code in countries)
-        if "year" in meta:
+        if meta.get("year"):
             yield "year", self.link(f"years/{meta['year']}/", self.years())
+        elif "year" in self.record.type.fields:
+            yield "year", self.label("year_not_stated")
         yield "topics", ", ".join(self.link(f"topics/{t}/", vocab.topic(t)) for t in meta.get("topics") or [])
         yield "target_groups", escape(", ".join(vocab.entry("target_groups", g) for g in meta.get("target_groups") or []))
         yield "partners", escape(", ".join(meta.get("partners") or []))
@@ -114,6 +116,7 @@ class RecordView:
         yield "outcome", self.label("outcome_" + meta["outcome"]) if meta.get("outcome") else ""
         yield "languages", language_versions(meta.get("languages") or {})
         yield "links", ", ".join(external(entry) for entry in meta.get("links") or [])
+        yield "listed_in", escape("; ".join(meta.get("listed_in") or []))
         yield "sources", escape("; ".join(meta.get("sources") or []))
 
     def years(self) -> str:

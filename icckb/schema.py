@@ -13,9 +13,11 @@ from .fields import (
     Choice,
     Country,
     Field,
+    Group,
     GroupList,
     Language,
     LanguageVersions,
+    Number,
     Ref,
     RefList,
     Slug,
@@ -103,6 +105,11 @@ PRACTICE = RecordType(
         "contact": Text("Who to contact (office, role or public address).", max_length=300),
         "links": GroupList("Web pages about the practice: title, url and lang for each.", LINK_FIELDS),
         "status": _status,
+        "adapted_from": RefList(
+            "Practices of other cities that this one took up, where a document says so: practice ids (file names).",
+            "practices",
+            "practice",
+        ),
         "outcome": Choice(
             "How it turned out: 'did-not-work' practices are welcome, with their lessons.",
             OUTCOMES,
@@ -120,7 +127,11 @@ PUBLICATION = RecordType(
     fields={
         "kind": Ref("The kind of publication (see the kinds below).", "kinds", "kind", required=True, example="policy-brief"),
         "title": _title,
-        "year": Year("Year of publication.", minimum=1990, required=True, example="2020"),
+        "year": Year("Year of publication, where a document states it; leave it out when no document does.", minimum=1990, example="2020"),
+        "listed_in": TextList(
+            "The documents that list or mention the publication, by title and year (where its own year is not stated, say which report lists it).",
+            example='["ICC Annual Report 2024"]',
+        ),
         "topics": _topics,
         "summary": _summary,
         "languages": LanguageVersions(
@@ -197,8 +208,23 @@ CITIES = Registry(
         "name": _name,
         "country": Ref("Two-letter ISO country code, in capitals, listed in data/countries.yml.", "countries", "country", required=True, example="ES"),
         "kind": Choice("'city' or 'region'.", ("city", "region"), default="city"),
-        "networks": RefList("Ids of the national or regional networks it belongs to.", "networks", "network"),
+        "networks": RefList("Ids of the national or regional networks a document says it is a member of.", "networks", "network"),
+        "participates_in": RefList(
+            "Ids of networks whose projects or events it took part in without a document stating membership.",
+            "networks",
+            "network",
+        ),
         "member_since": Year("Year it joined the programme, if known."),
+        "lat": Number("Latitude of the city (for a region, a representative point), in decimal degrees.", -90, 90, example="41.39"),
+        "lon": Number("Longitude, in decimal degrees (east positive).", -180, 180, example="2.16"),
+        "population": Group(
+            "Population, with the year and source of the figure.",
+            {
+                "count": Number("Number of inhabitants.", 1, 100_000_000, whole=True, required=True, example="1620343"),
+                "year": Year("Year of the figure, if the source gives it.", minimum=1900),
+                "source": Text("Where the figure comes from (such as GeoNames).", max_length=200, required=True, example="GeoNames"),
+            },
+        ),
         "sources": _sources,
     },
     "Member cities and regions.",
