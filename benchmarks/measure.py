@@ -7,7 +7,12 @@ Run in a fresh process for each measurement, so that its figures are this comman
 - ``peak_process_mb``: the largest resident size of any single process of the command's
   tree (``getrusage(RUSAGE_CHILDREN).ru_maxrss``, which covers every descendant waited for);
 - ``peak_tree_mb``: the largest sum of the resident sizes of all the tree's processes at
-  one moment, sampled from /proc every 0.2 s (parallel builds hold several processes);
+  one moment, sampled from /proc every 0.2 s (parallel builds hold several processes),
+  at least ``peak_process_mb``;
+- ``cpu_seconds``: user + system CPU time of the whole tree, which other work on the
+  machine disturbs less than the wall time;
+- ``load``: the machine's 1-minute load average when the command started (another
+  build or test run on the machine shows there);
 - ``output``: what the command printed on stdout (its last 20,000 characters).
 
 Exits with the command's status; on failure the JSON also has its stderr.
@@ -60,6 +65,7 @@ def main(argv=None) -> int:
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    load = os.getloadavg()[0]
     start = time.perf_counter()
     child = subprocess.Popen(command, cwd=args.cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak, done = [0], threading.Event()
@@ -69,10 +75,13 @@ def main(argv=None) -> int:
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     figures = {
         "seconds": seconds,
-        "peak_process_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        "peak_tree_mb": peak[0] / 2**20,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "load": load,
+        "peak_process_mb": usage.ru_maxrss / 1024,
+        "peak_tree_mb": max(peak[0] / 2**20, usage.ru_maxrss / 1024),  # a short command ends before a sample
         "returncode": child.returncode,
         "output": out[-20000:],
     }

@@ -37,6 +37,7 @@ Options that add measurements (each adds a table after the first):
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import http.server
 import importlib.util
@@ -295,31 +296,48 @@ def html_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("*.html"))
 
 
-def build_ours(root: Path, env: dict, args) -> list:
-    """``icckb build --jobs N`` ``--runs`` times, each from an empty output folder, as on
-    a fresh checkout; the figures of each run (see measured)."""
-    runs = []
-    for _ in range(args.runs):
-        shutil.rmtree(root / "site", ignore_errors=True)
-        runs.append(measured([sys.executable, "-m", "icckb.cli", "build", "--jobs", str(args.jobs)], root, env))
-    return runs
+@dataclasses.dataclass
+class Build:
+    """A build measured ``--runs`` times, each in a fresh process from an empty output
+    folder (as on a fresh checkout); ``runs`` holds the figures of each (see measured)."""
+
+    name: str
+    corpus: str
+    command: list
+    cwd: Path
+    output: Path
+    runs: list = dataclasses.field(default_factory=list)
+
+    def run(self, env: dict) -> None:
+        shutil.rmtree(self.output, ignore_errors=True)
+        self.runs.append(measured(self.command, self.cwd, env))
+
+    def median(self, figure: str = "seconds") -> float:
+        return statistics.median(run[figure] for run in self.runs)
+
+    def pages(self) -> int:
+        return html_pages(self.output)
 
 
-def site_rows(root: Path, counts: dict, args, validate_times: list, builds: list) -> list:
+def ours(root: Path, counts: dict, args, name: str = "") -> Build:
+    return Build(name or f"ours: icckb build --jobs {args.jobs} (with Pagefind)", corpus_name(counts, args.languages),
+                 [sys.executable, "-m", "icckb.cli", "build", "--jobs", str(args.jobs)], root, root / "site")
+
+
+def site_rows(root: Path, counts: dict, args, validate_times: list, build: Build) -> list:
     """The first table: the corpus, validation, our build and what it wrote."""
     site = root / "site"
     pages = list(site.rglob("*.html"))
     records = [p for p in pages if "/practices/practice-" in p.as_posix()]
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     search = {lang: (info["page_count"], _search_bytes(site / "pagefind", lang)) for lang, info in entry["languages"].items()}
-    build_times = [run["seconds"] for run in builds]
     return [
         ("corpus", f"{counts['practices']} practices, {counts['publications']} publications, {counts['toolkits']} toolkits, {counts['translations']} translations, {args.languages} languages"),
         ("icckb validate", median_of(validate_times, "s", 2)),
-        (f"full build with search index (icckb build --jobs {args.jobs})", median_of(build_times, "s")),
+        (f"full build with search index (icckb build --jobs {args.jobs})", median_of([r["seconds"] for r in build.runs], "s")),
         ("HTML pages", str(len(pages))),
-        ("pages per second", f"{len(pages) / statistics.median(build_times):.0f}"),
-        ("peak memory of one build process", f"{max(run['peak_process_mb'] for run in builds):.0f} MB"),
+        ("pages per second", f"{len(pages) / build.median():.0f}"),
+        ("peak memory of one build process", f"{max(r['peak_process_mb'] for r in build.runs):.0f} MB"),
         ("site size", f"{folder_size(site) / 1e6:.1f} MB"),
         ("average practice page", f"{sum(p.stat().st_size for p in records) / max(len(records), 1) / 1024:.1f} KB"),
         ("search index (all languages)", f"{folder_size(site / 'pagefind') / 1e6:.1f} MB"),
@@ -339,70 +357,79 @@ def search_rows(site: Path) -> list:
 # -- the peers ---------------------------------------------------------------
 
 
-def peer_row(name: str, corpus: str, pages: int, runs: list, ours_rate: float | None, detail: str = "") -> tuple:
-    """One line of the peers' table from the measured runs of one build."""
-    seconds = [run["seconds"] for run in runs]
-    rate = pages / statistics.median(seconds)
-    memory = f"{max(r['peak_process_mb'] for r in runs):.0f} MB / {max(r['peak_tree_mb'] for r in runs):.0f} MB"
-    ratio = f"{rate / ours_rate:.2f}" if ours_rate else "1 (reference)"
-    return (name, corpus, f"{pages:,}", median_of(seconds, "s") + detail, f"{rate:.0f}", memory, ratio)
+def corpus_name(counts: dict, languages: int) -> str:
+    return f"{counts['practices']:,} × {languages}"
 
 
-def hugo_runs(root: Path, work: Path, env: dict, args) -> tuple:
-    """Convert the corpus into a Hugo site (timed apart), then build it with Hugo and
-    Pagefind ``--runs`` times: (conversion seconds, measured runs, pages, phase medians)."""
+def hugo(root: Path, work: Path, env: dict, args, counts: dict) -> tuple:
+    """The corpus converted into a Hugo site (timed apart: it is not Hugo's work), and
+    its build, Hugo then Pagefind: (Build, seconds of the conversion)."""
     site = work / "hugo-site"
     start = time.perf_counter()
     converted = subprocess.run([sys.executable, str(HERE / "hugo" / "convert.py"), str(root), str(site)],
                                capture_output=True, text=True, env=env)
     if converted.returncode:
         raise SystemExit(f"the conversion to Hugo failed:\n{converted.stderr[-3000:]}")
-    conversion = time.perf_counter() - start
-    runs = [measured([sys.executable, str(HERE / "hugo" / "build.py"), str(site), "--jobs", str(args.jobs)], site, env)
-            for _ in range(args.runs)]
-    phases = [json.loads(run["output"]) for run in runs]
-    medians = {step: statistics.median(p[step] for p in phases) for step in ("hugo", "pagefind")}
-    return conversion, runs, html_pages(site / "public"), medians
+    build = Build(f"Hugo {hugo_build.hugo_version()} + Pagefind, one index per language", corpus_name(counts, args.languages),
+                  [sys.executable, str(HERE / "hugo" / "build.py"), str(site), "--jobs", str(args.jobs)], site, site / "public")
+    return build, time.perf_counter() - start
 
 
-def stock_runs(root: Path, work: Path, env: dict, args) -> tuple:
-    """The stock stack on ``root``: (measured runs of ``mkdocs build``, pages)."""
+def stock_build(root: Path, work: Path, counts: dict, args) -> Build:
+    """The stock stack on ``root`` (see stock.py): a plain ``mkdocs build``."""
     project = stock.prepare(root, work / "stock-site")
-    runs = []
-    for _ in range(args.runs):
-        shutil.rmtree(project / "site", ignore_errors=True)
-        runs.append(measured([sys.executable, "-m", "mkdocs", "build"], project, env))
-    return runs, html_pages(project / "site")
+    return Build("stock MkDocs + Material + mkdocs-static-i18n (mkdocs build, Material search)", corpus_name(counts, args.languages),
+                 [sys.executable, "-m", "mkdocs", "build"], project, project / "site")
 
 
-def corpus_name(counts: dict, languages: int) -> str:
-    return f"{counts['practices']:,} × {languages}"
-
-
-def peer_rows(root: Path, work: Path, env: dict, args, counts: dict, ours: list) -> list:
-    """The peers' table: ours, Hugo + Pagefind on the same corpus, the stock stack on
-    at most --stock-max practices (and ours on that corpus, when it is smaller)."""
-    pages = html_pages(root / "site")
-    rate = pages / statistics.median(r["seconds"] for r in ours)
-    size = corpus_name(counts, args.languages)
-    rows = [peer_row(f"ours: icckb build --jobs {args.jobs} (with Pagefind)", size, pages, ours, None)]
-    conversion, runs, hugo_pages, phases = hugo_runs(root, work, env, args)
-    detail = f" (Hugo {phases['hugo']:.1f} s + Pagefind {phases['pagefind']:.1f} s; conversion {conversion:.1f} s, not counted)"
-    rows.append(peer_row(f"Hugo {hugo_build.hugo_version()} + Pagefind, one index per language", size, hugo_pages, runs, rate, detail))
-
-    small, small_rate = root, rate
+def peer_builds(root: Path, work: Path, env: dict, args, counts: dict, reference: Build) -> tuple:
+    """[(build, the build of ours it is compared with)] for Hugo + Pagefind on the same
+    corpus and the stock stack on at most --stock-max practices (with ours on that corpus
+    when it is smaller), and the seconds of the conversion to Hugo."""
+    hugo_site, conversion = hugo(root, work, env, args, counts)
+    pairs = [(hugo_site, reference)]
+    small, small_counts, small_reference = root, counts, reference
     if args.practices > args.stock_max:
         small = work / "stock-project"
         small.mkdir()
         small_counts = generate(small, args.stock_max, args.languages, args.translated, args.seed)
-        small_ours = build_ours(small, env, args)
-        small_pages = html_pages(small / "site")
-        small_rate = small_pages / statistics.median(r["seconds"] for r in small_ours)
-        size = corpus_name(small_counts, args.languages)
-        rows.append(peer_row("ours on the stock stack's corpus", size, small_pages, small_ours, None))
-    runs, stock_pages = stock_runs(small, work, env, args)
-    rows.append(peer_row("stock MkDocs + Material + mkdocs-static-i18n (mkdocs build, Material search)", size, stock_pages, runs, small_rate))
-    return rows
+        small_reference = ours(small, small_counts, args, "ours on the stock stack's corpus")
+        pairs.append((small_reference, None))
+    pairs.append((stock_build(small, work, small_counts, args), small_reference))
+    return pairs, conversion
+
+
+def peer_row(build: Build, reference: Build | None, detail: str = "") -> tuple:
+    """One line of the peers' table."""
+    pages = build.pages()
+    rate, cpu_rate = pages / build.median(), pages / build.median("cpu_seconds")
+    memory = f"{max(r['peak_process_mb'] for r in build.runs):.0f} MB / {max(r['peak_tree_mb'] for r in build.runs):.0f} MB"
+    if reference is None:
+        ratios = ("1 (reference)", "1 (reference)")
+    else:
+        own = reference.pages()
+        ratios = (f"{rate / (own / reference.median()):.2f}", f"{cpu_rate / (own / reference.median('cpu_seconds')):.2f}")
+    return (build.name, build.corpus, f"{pages:,}", median_of([r["seconds"] for r in build.runs], "s") + detail,
+            median_of([r["cpu_seconds"] for r in build.runs], "s"), f"{rate:.0f}", memory, *ratios)
+
+
+def hugo_detail(build: Build, conversion: float) -> str:
+    """Hugo's and Pagefind's shares of the Hugo build's wall time, and the conversion."""
+    phases = [json.loads(run["output"]) for run in build.runs]
+    hugo_s, pagefind_s = (statistics.median(p[step] for p in phases) for step in ("hugo", "pagefind"))
+    return f" (Hugo {hugo_s:.1f} s + Pagefind {pagefind_s:.1f} s; conversion {conversion:.1f} s, not counted)"
+
+
+def peer_table(pairs: list, reference: Build, conversion: float) -> tuple:
+    rows = [peer_row(reference, None)]
+    for build, compared in pairs:
+        rows.append(peer_row(build, compared, hugo_detail(build, conversion) if build.name.startswith("Hugo") else ""))
+    loads = [run["load"] for build in [reference, *(b for b, _ in pairs)] for run in build.runs]
+    note = (f"Load average (1 min) when each build started: {min(loads):.1f} to {max(loads):.1f} "
+            f"(builds interleaved, one of each per round). Ratios: pages per second against ours on the same corpus, by wall time and by CPU time.")
+    return ("Side by side with the peers (medians over the runs; peak memory: largest process / whole tree)",
+            ("build", "corpus", "HTML pages", "wall time", "CPU time (user + system)", "pages per second", "peak memory",
+             "pages/s vs ours", "pages per CPU second vs ours"), rows, note)
 
 
 # -- Lighthouse --------------------------------------------------------------
@@ -451,8 +478,9 @@ def check_tools(args) -> None:
 
 
 def run(args) -> list:
-    """Generate, validate, build (``--runs`` times), measure; returns the tables, each
-    (title, column names, rows); the first one is (measure, value) rows."""
+    """Generate, validate, build (``--runs`` times, interleaved with the peers' builds),
+    measure; returns the tables, each (title, column names, rows, note); the first one
+    is (measure, value) rows."""
     check_tools(args)
     work = Path(tempfile.mkdtemp(prefix="icckb-bench-"))
     try:
@@ -462,19 +490,23 @@ def run(args) -> list:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
         validate_times = [timed([sys.executable, "-m", "icckb.cli", "validate"], root, env) for _ in range(args.runs)]
-        ours = build_ours(root, env, args)
-        rows = site_rows(root, counts, args, validate_times, ours)
+        reference = ours(root, counts, args)
+        pairs, conversion = peer_builds(root, work, env, args, counts, reference) if args.peers else ([], 0)
+        builds = [reference] + [build for build, _ in pairs]
+        for _ in range(args.runs):  # one of each per round, so that a busy period hits them all
+            for build in builds:
+                build.run(env)
+
+        rows = site_rows(root, counts, args, validate_times, reference)
         if args.search:
             rows += search_rows(root / "site")
-        tables = [("", ("measure", "value"), rows)]
+        tables = [("", ("measure", "value"), rows, "")]
         if args.lighthouse:
             tables.append(("Lighthouse (mobile, simulated slow 4G, served with gzip)",
-                           ("page", "performance", "accessibility", "best practices", "SEO", "below 100: failing audits (score, value)"),
-                           lighthouse_rows(root)))
+                           ("page", "performance", "accessibility", "best practices", "SEO", "below 100: failing audits (score, what they found)"),
+                           lighthouse_rows(root), ""))
         if args.peers:
-            tables.append(("Side by side with the peers (medians over the runs; peak memory: largest process / whole tree)",
-                           ("build", "corpus", "HTML pages", "wall time", "pages per second", "peak memory", "pages/s vs ours"),
-                           peer_rows(root, work, env, args, counts, ours)))
+            tables.append(peer_table(pairs, reference, conversion))
         if args.serve:  # last: it edits a practice of the corpus
             rows.append(("development server (icckb serve --lang en): edited practice shown after",
                          median_of([serve_edit_time(root, env, "practice-00001", f"Edited{run}") for run in range(args.runs)], "s")))
@@ -486,13 +518,15 @@ def run(args) -> list:
             print(f"kept in {work}", file=sys.stderr)
 
 
-def print_table(title: str, columns: tuple, rows: list) -> None:
+def print_table(title: str, columns: tuple, rows: list, note: str) -> None:
     if title:
         print(f"\n{title}\n")
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(columns) - 1)] + [0]
     print("| " + " | ".join(columns) + " |\n|" + " --- |" * len(columns))
     for row in rows:
         print("| " + " | ".join(str(cell).ljust(width) for cell, width in zip(row, widths)) + " |")
+    if note:
+        print(f"\n{note}")
 
 
 def main(argv=None) -> int:
