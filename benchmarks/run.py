@@ -318,6 +318,11 @@ class Build:
     def pages(self) -> int:
         return html_pages(self.output)
 
+    def page_size(self) -> float:
+        """Average size of its HTML pages, in KB."""
+        sizes = [p.stat().st_size for p in self.output.rglob("*.html")]
+        return sum(sizes) / max(len(sizes), 1) / 1024
+
 
 def ours(root: Path, counts: dict, args, name: str = "") -> Build:
     return Build(name or f"ours: icckb build --jobs {args.jobs} (with Pagefind)", corpus_name(counts, args.languages),
@@ -409,7 +414,7 @@ def peer_row(build: Build, reference: Build | None, detail: str = "") -> tuple:
     else:
         own = reference.pages()
         ratios = (f"{rate / (own / reference.median()):.2f}", f"{cpu_rate / (own / reference.median('cpu_seconds')):.2f}")
-    return (build.name, build.corpus, f"{pages:,}", median_of([r["seconds"] for r in build.runs], "s") + detail,
+    return (build.name, build.corpus, f"{pages:,}", f"{build.page_size():.1f} KB", median_of([r["seconds"] for r in build.runs], "s") + detail,
             median_of([r["cpu_seconds"] for r in build.runs], "s"), f"{rate:.0f}", memory, *ratios)
 
 
@@ -428,7 +433,7 @@ def peer_table(pairs: list, reference: Build, conversion: float) -> tuple:
     note = (f"Load average (1 min) when each build started: {min(loads):.1f} to {max(loads):.1f} "
             f"(builds interleaved, one of each per round). Ratios: pages per second against ours on the same corpus, by wall time and by CPU time.")
     return ("Side by side with the peers (medians over the runs; peak memory: largest process / whole tree)",
-            ("build", "corpus", "HTML pages", "wall time", "CPU time (user + system)", "pages per second", "peak memory",
+            ("build", "corpus", "HTML pages", "average page", "wall time", "CPU time (user + system)", "pages per second", "peak memory",
              "pages/s vs ours", "pages per CPU second vs ours"), rows, note)
 
 
