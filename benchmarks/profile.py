@@ -58,7 +58,7 @@ DRIVERS = ("(icckb/cli.py", "(icckb/engine.py", "(mkdocs/commands/build.py", "(m
 
 def _load(name: str, path: Path):
     spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # dataclasses look it up there
     spec.loader.exec_module(module)
     return module
 

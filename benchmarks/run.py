@@ -70,7 +70,7 @@ def _load(name: str, path: Path):
     """A module of benchmarks/ by its file (benchmarks/hugo is no package: its name is
     the Hugo package's)."""
     spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # dataclasses look it up there
     spec.loader.exec_module(module)
     return module
 
