@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from icckb import build, documents, engine, i18n_speed, staging
+from icckb import build, documents, engine, i18n_speed, security, staging
 
 log = get_plugin_logger("icckb")
 
@@ -86,8 +86,10 @@ def on_serve(server, config, builder):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if isinstance(page.meta.get("title"), str):  # the theme prints titles unescaped (navigation, header)
-        page.meta["title"] = build.escape_title(page.meta["title"])
+    # The theme prints these unescaped (navigation, header, <title>, meta description).
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = build.escape_title(page.meta[key])
     # An original shown in another language has the same body everywhere: render it once.
     if page.file.src_uri in config.icckb_bodies:
         return ""
@@ -101,8 +103,12 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri in bodies:  # what rendering the body gave: HTML, contents, anchors, title
         html, page.toc, page.present_anchor_ids, page._title_from_render = bodies[page.file.src_uri]
         page.links_to_anchors = {}  # checked when it was rendered
-    elif page.file.locale == config.icckb_site.corpus.project.default_language:
-        bodies[page.file.src_uri] = (html, page.toc, page.present_anchor_ids, page._title_from_render)
+    else:
+        # What content wrote keeps only the allowlist's elements, attributes and schemes.
+        html = build.clean_body(config.icckb_site, page.file.src_uri, html)
+        build.clean_toc(page.toc)
+        if page.file.locale == config.icckb_site.corpus.project.default_language:
+            bodies[page.file.src_uri] = (html, page.toc, page.present_anchor_ids, page._title_from_render)
     # Records get breadcrumbs, heading, notices and facts above, related content below;
     # any page shown untranslated gets the fallback notice. They are HTML already, so
     # they join after Markdown (parsing them as raw HTML cost a third of its time).
@@ -122,9 +128,11 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     # The writing direction on <html> (right-to-left for Arabic); content marked for search.
+    # Last, the page's own Content-Security-Policy, which every host then enforces.
     lang = _language(config)
     output = build.with_direction(output, lang)
-    return build.mark_for_search(config.icckb_site, output, page.file.src_uri, _is_fallback(page, lang))
+    output = build.mark_for_search(config.icckb_site, output, page.file.src_uri, _is_fallback(page, lang))
+    return security.with_policy(output, page.content or "")
 
 
 def on_post_template(output, template_name, config):
@@ -133,7 +141,7 @@ def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
     default = config.icckb_site.corpus.project.default_language
-    return build.with_direction(output, default) if _language(config) == default else ""
+    return security.with_policy(build.with_direction(output, default)) if _language(config) == default else ""
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages

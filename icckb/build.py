@@ -7,10 +7,10 @@ The MkDocs hooks call ``prepare`` once per build, ``page_content`` once per page
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
-from . import corpus, crossindex, documents, exports, pages, render, search, security, sitemap, staging
+from . import corpus, crossindex, documents, exports, pages, render, sanitize, search, security, sitemap, staging
 from .problems import report
 from .project import Project
 from .render import RecordView
@@ -92,8 +92,9 @@ def page_content(site: Site, src_uri: str, url: str, lang: str, fallback: bool, 
     out of that language's search index: its title, summary and facts are indexed (so it
     is found and filtered in the reader's language), its text only in its own language."""
     above, below = page_parts(site, src_uri, url, lang, fallback)
-    if fallback and site.record(src_uri) is not None:
-        body = f"<div data-pagefind-ignore>\n{body}\n</div>"
+    if src_uri in site.sources:  # what content wrote, apart from what the build adds
+        ignored = " data-pagefind-ignore" if fallback and site.record(src_uri) is not None else ""
+        body = f'<div class="icckb-body"{ignored}>\n{body}\n</div>'
     return f"{above}\n{body}\n{below}" if above or below else body
 
 
@@ -104,6 +105,19 @@ def page_parts(site: Site, src_uri: str, url: str, lang: str, fallback: bool) ->
         return (render.fallback_notice(site.corpus, url, lang), "") if fallback else ("", "")
     view = RecordView(record, site.corpus, site.index, lang)
     return view.header(fallback) + "\n" + search.record_data(record, site.corpus, lang), view.footer()
+
+
+def clean_body(site: Site, src_uri: str, html: str) -> str:
+    """A page's rendered body, cleaned by the allowlist if a source file wrote it (the
+    build's own generated pages hold only escaped values and the widgets' data)."""
+    return sanitize.clean(html) if src_uri in site.sources else html
+
+
+def clean_toc(toc) -> None:
+    """Table-of-contents titles as plain, escaped text: the theme prints them raw."""
+    for item in toc or []:
+        item.title = escape(unescape(sanitize.text_of(item.title)), quote=False)
+        clean_toc(item.children)
 
 
 def canonical_url(site: Site, url: str, site_url: str) -> str:

@@ -94,17 +94,20 @@ def run_validate(args) -> int:
 def run_translations(args) -> int:
     project = load_project(args)
     loaded = corpus.load(project)
+    if loaded.problems:  # a file that cannot be read is left out of the status: say so
+        print("icckb: these problems leave files out of the status (fix them, see icckb validate):", file=sys.stderr)
+        print(report(loaded.problems, loaded.checked), file=sys.stderr)
     if args.mark:
         return mark_translations(project, loaded, args.mark)
-    report = translations.status(loaded)
+    statuses = translations.status(loaded)
     if args.lang:
-        unknown = [lang for lang in args.lang if lang not in report]
+        unknown = [lang for lang in args.lang if lang not in statuses]
         if unknown:
-            print(f"icckb: the site has no language {unknown[0]!r} to translate into (its languages are: {', '.join(report)})", file=sys.stderr)
+            print(f"icckb: the site has no language {unknown[0]!r} to translate into (its languages are: {', '.join(statuses)})", file=sys.stderr)
             return 2
-        report = {lang: items for lang, items in report.items() if lang in args.lang}
-    print(json.dumps(translations.as_json(report), ensure_ascii=False, indent=1) if args.json else translations.as_text(report))
-    return 0
+        statuses = {lang: items for lang, items in statuses.items() if lang in args.lang}
+    print(json.dumps(translations.as_json(statuses), ensure_ascii=False, indent=1) if args.json else translations.as_text(statuses))
+    return 1 if loaded.problems else 0
 
 
 def mark_translations(project: Project, loaded, words: list) -> int:

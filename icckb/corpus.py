@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema, vocabulary
-from .documents import Cache, Document, DocumentError, read, unsafe_html
+import markdown
+
+from . import sanitize, schema, vocabulary
+from .documents import Cache, Document, DocumentError, read
 from .fields import Context, check_fields
 from .problems import Problem
 from .project import Project, files_under
@@ -62,6 +64,7 @@ class Corpus:
     project: Project
     registries: dict = field(default_factory=dict)  # name -> list of entries
     records: dict = field(default_factory=dict)  # type name -> {slug: Record}
+    pages: dict = field(default_factory=dict)  # the site's own pages: path in docs/ without .md -> Record
     vocabularies: dict = field(default_factory=dict)  # lang -> Vocabulary
     problems: list = field(default_factory=list)
     checked: int = 0
@@ -117,17 +120,24 @@ class Loader:
         self.corpus = corpus
         self.ctx = ctx
         self.wanted = wanted
+        self._markdown = None
+
+    def render(self, body: str) -> str:
+        """A body as the site's Markdown renders it (made once, for the bodies that need it)."""
+        if self._markdown is None:
+            self._markdown = markdown_renderer(self.project)
+        return self._markdown(body)
 
     def run(self) -> None:
         for registry in schema.REGISTRIES:
             self.load_registry(registry)
         self.load_vocabularies()
-        files = {t.name: self.record_files(t) for t in schema.RECORD_TYPES}
+        files = {t.name: self.record_files(t) for t in schema.SOURCE_TYPES}
         # Records may name other records (a toolkit's publications, a practice's origins):
         # their ids come from file names.
         for record_type in schema.RECORD_TYPES:
             self.ctx.ids[record_type.plural] = {name[:-3] for name in files[record_type.name] if name.count(".") == 1}
-        for record_type in schema.RECORD_TYPES:
+        for record_type in schema.SOURCE_TYPES:
             self.load_records(record_type, files[record_type.name])
         if self.wanted is not None:
             self.report_unknown_paths()
@@ -223,10 +233,15 @@ class Loader:
     # -- records ---------------------------------------------------------
 
     def record_files(self, record_type: schema.RecordType) -> list:
-        """Names of the record files of a type, in order; those in subfolders are reported."""
+        """Names of the record files of a type, in order; those in subfolders are reported
+        (unless the type's files may sit there), those in another type's folder left to it."""
         files = []
+        others = tuple(t.folder[len(record_type.folder) + 1:] + "/" for t in schema.SOURCE_TYPES
+                       if t.folder.startswith(record_type.folder + "/"))
         for name in _markdown_files(self.root / record_type.folder):
-            if "/" in name:
+            if others and name.startswith(others):
+                continue
+            if "/" in name and not record_type.nested:
                 shown = f"{record_type.folder}/{name}"
                 self.counts(shown)
                 self.problem(shown, 1, "file", f"is in a subfolder; {record_type.plural} go directly in {record_type.folder}/ (move it there)")
@@ -241,29 +256,29 @@ class Loader:
             if not self.counts(shown):
                 continue
             match = _RECORD_NAME.match(name)
-            if not match or not _SLUG.match(match["slug"]):
+            if not match or not all(_SLUG.match(part) for part in match["slug"].split("/")):
                 self.problem(shown, 1, "file name", f"'{name}' is not a valid name (use lowercase letters, digits and hyphens, such as {_suggest(name)})")
                 continue
             if match["lang"] and self.languages and match["lang"] not in self.languages:
                 continue
             (translations if match["lang"] else originals).append((self.root / shown, shown, match["slug"], match["lang"]))
-        store = self.corpus.records[record_type.name]
+        store = self.corpus.pages if record_type is schema.PAGE else self.corpus.records[record_type.name]
         for path, shown, slug, _ in originals:
-            document = self.read(path, shown)
+            document = self.read(path, shown, record_type.front_matter)
             if document is not None:
                 self.check_original(record_type, document)
                 store[slug] = Record(record_type, slug, shown, document.meta, document.body)
         for path, shown, slug, lang in translations:
             self.corpus.translation_files.add(shown)
             before = len(self.corpus.problems)
-            document = self.read(path, shown)
+            document = self.read(path, shown, record_type.front_matter)
             if document is not None and self.check_translation(record_type, document, slug, lang) and len(self.corpus.problems) == before:
                 if slug in store:
                     store[slug].translations[lang] = Translation(lang, shown, document.meta, document.body)
 
-    def read(self, path: Path, shown: str) -> Document | None:
+    def read(self, path: Path, shown: str, front_matter: bool = True) -> Document | None:
         try:
-            return self.read_document(path, shown)
+            return self.read_document(path, shown, front_matter)
         except DocumentError as error:
             self.problem(error.problem.path, error.problem.line, error.problem.field, error.problem.message)
             return None
@@ -287,11 +302,12 @@ class Loader:
         if not (self.root / original).exists():
             self.problem(doc.path, 1, "file name", f"is a translation of {original}, which does not exist (check the name before the language code)")
             ok = False
+        carried = schema.translation_fields(record_type)
         for key in doc.meta:
-            if key in record_type.fields and key not in schema.TRANSLATION_FIELDS:
-                self.problem(doc.path, doc.line(key), str(key), f"belongs to the original {original} alone; translations carry only {', '.join(schema.TRANSLATION_FIELDS)} and the body (remove it here)")
-        unknown = {k: v for k, v in doc.meta.items() if k not in record_type.fields or k in schema.TRANSLATION_FIELDS}
-        for sub, message in check_fields(unknown, schema.TRANSLATION_FIELDS, self.ctx):
+            if key in record_type.fields and key not in carried:
+                self.problem(doc.path, doc.line(key), str(key), f"belongs to the original {original} alone; translations carry only {', '.join(carried)} and the body (remove it here)")
+        unknown = {k: v for k, v in doc.meta.items() if k not in record_type.fields or k in carried}
+        for sub, message in check_fields(unknown, carried, self.ctx):
             self.problem(doc.path, doc.line(*sub), field_label(sub), message)
         self.check_body(doc, ())
         return ok
@@ -301,7 +317,7 @@ class Loader:
             hint = "add the sections " + ", ".join(f"'## {s}'" for s in sections) if sections else "write the text below the front matter"
             self.problem(doc.path, doc.body_line, "body", f"is empty ({hint})")
             return
-        for offset, message in unsafe_html(doc.body):
+        for offset, message in sanitize.body_problems(doc.body, self.render):
             self.problem(doc.path, doc.body_line + offset, "body", message)
         headings = [h.strip().lower() for h in re.findall(r"^##\s+(.+?)\s*#*\s*$", doc.body, re.M)]
         for section in sections:
@@ -310,14 +326,15 @@ class Loader:
 
     def report_unknown_paths(self) -> None:
         known = {self.shown(self.root / r.path) for r in schema.REGISTRIES}
-        folders = tuple(t.folder + "/" for t in schema.RECORD_TYPES)
+        folders = tuple(t.folder + "/" for t in schema.SOURCE_TYPES)
         for shown in sorted(self.wanted):
             if shown in known or shown.startswith(folders):
                 if not (self.root / shown).exists():
                     self.corpus.problems.append(Problem(shown, 1, "file", "does not exist"))
                 continue
+            tops = [folder for folder in folders if not any(folder != other and folder.startswith(other) for other in folders)]
             self.corpus.problems.append(
-                Problem(shown, 1, "file", "is not a record or registry (records live in " + ", ".join(folders) + " and registries in data/)")
+                Problem(shown, 1, "file", "is not a record, page or registry (they live in " + ", ".join(tops) + " and data/)")
             )
 
 
@@ -328,6 +345,17 @@ def record_rules(meta: dict):
         yield "end_year", f"{end} is before the start year {year}"
     if meta.get("ongoing") is True and end is not None:
         yield "ongoing", "cannot be true when end_year is set (keep one of them)"
+
+
+def markdown_renderer(project: Project):
+    """A function that renders Markdown to HTML as the site does (same extensions)."""
+    md = markdown.Markdown(extensions=[name for name, _ in project.markdown_extensions],
+                           extension_configs={name: options for name, options in project.markdown_extensions if options})
+
+    def render(text: str) -> str:
+        md.reset()
+        return md.convert(text)
+    return render
 
 
 def _shown(root: Path, path: Path) -> str:

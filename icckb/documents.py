@@ -41,8 +41,9 @@ class DocumentError(Exception):
         self.problem = problem
 
 
-def read(file: Path, shown: str) -> Document:
-    """Read ``file``; ``shown`` is its name in messages. Raises DocumentError."""
+def read(file: Path, shown: str, front_matter: bool = True) -> Document:
+    """Read ``file``; ``shown`` is its name in messages; ``front_matter``: whether the
+    file must start with front matter. Raises DocumentError."""
     def fail(line: int, field: str, message: str):
         raise DocumentError(Problem(shown, line, field, message))
 
@@ -62,7 +63,7 @@ def read(file: Path, shown: str) -> Document:
     if "\x00" in text:
         fail(text.count("\n", 0, text.index("\x00")) + 1, "file", "contains a NUL byte (delete it)")
     text = text.replace("\r\n", "\n")
-    return parse_text(text, shown, fail)
+    return parse_text(text, shown, fail, front_matter)
 
 
 class Cache:
@@ -73,24 +74,26 @@ class Cache:
     def __init__(self):
         self._read = {}  # path -> (identity, shown, Document)
 
-    def read(self, file: Path, shown: str) -> Document:
+    def read(self, file: Path, shown: str, front_matter: bool = True) -> Document:
         """The Document of ``file``, as ``read`` gives it. Raises DocumentError."""
         try:
             stat = os.stat(file)
             identity = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
         except OSError:
-            return read(file, shown)  # which reports why
+            return read(file, shown, front_matter)  # which reports why
         known = self._read.get(str(file))
-        if known is not None and known[:2] == (identity, shown):
+        if known is not None and known[:2] == (identity, (shown, front_matter)):
             return known[2]
-        document = read(file, shown)
-        self._read[str(file)] = (identity, shown, document)
+        document = read(file, shown, front_matter)
+        self._read[str(file)] = (identity, (shown, front_matter), document)
         return document
 
 
-def parse_text(text: str, shown: str, fail) -> Document:
-    """Split and parse the text of a record."""
+def parse_text(text: str, shown: str, fail, front_matter: bool = True) -> Document:
+    """Split and parse the text of a record (or of a page, whose front matter may be absent)."""
     if not _HANDLER.detect(text):
+        if not front_matter:
+            return Document(shown, {}, Parsed({}, {(): 1}), text, 1)
         fail(1, "front matter", f"is missing ({_FORMAT_HINT})")
     try:
         fm, body = _HANDLER.split(text)

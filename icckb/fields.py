@@ -186,6 +186,24 @@ class Choice(Field):
             yield (), f"{describe(value)} is not allowed" + closest(value, self.choices, "allowed values")
 
 
+class ChoiceList(Choice):
+    """Some of a fixed list of values, without repeats."""
+
+    type_name = "some of"
+
+    def check(self, value, ctx):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            yield (), f"{describe(value)} is not a list (write [value, value])"
+            return
+        for index, item in enumerate(value):
+            for sub, message in super().check(item, ctx):
+                yield (index,) + sub, message
+            if value.index(item) != index:
+                yield (index,), f"{describe(item)} is listed twice (remove one)"
+
+
 class Ref(Field):
     """The id of an entry in a registry (a topic, a city, a kind...)."""
 

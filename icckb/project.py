@@ -50,6 +50,7 @@ class Project:
     languages: tuple = ("en",)
     repo_url: str = ""  # where contributors propose changes (GitHub), if set
     branch: str = "main"
+    markdown_extensions: tuple = ()  # (name, options) of mkdocs.yml's markdown_extensions
 
     @property
     def default_language(self) -> str:
@@ -67,7 +68,22 @@ class Project:
             config = yaml.load(stream, Loader=_TolerantLoader) or {}
         edit_uri = str(config.get("edit_uri") or "edit/main/").strip("/")
         branch = edit_uri.split("/", 1)[1] if edit_uri.startswith("edit/") and "/" in edit_uri else "main"
-        return cls(config_file.parent.resolve(), languages_of(i18n_options(config)), str(config.get("repo_url") or ""), branch)
+        return cls(config_file.parent.resolve(), languages_of(i18n_options(config)), str(config.get("repo_url") or ""), branch,
+                   extensions_of(config))
+
+
+# MkDocs renders every page with these, whatever mkdocs.yml says.
+MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+def extensions_of(config: dict) -> tuple:
+    """(name, options) of the Markdown extensions MkDocs renders pages with."""
+    found = {}
+    for entry in [*MKDOCS_EXTENSIONS, *(config.get("markdown_extensions") or [])]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if isinstance(name, str):
+            found[name] = {**found.get(name, {}), **(options or {})}
+    return tuple(found.items())
 
 
 def i18n_options(config: dict) -> dict:

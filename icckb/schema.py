@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .fields import (
     Boolean,
     Choice,
+    ChoiceList,
     Country,
     Field,
     Group,
@@ -44,6 +45,8 @@ class RecordType:
     description: str
     sections: tuple = ()  # required `##` sections of the body, in order
     translatable: tuple = ("title", "summary")
+    nested: bool = False  # whether its files may sit in subfolders of its folder
+    front_matter: bool = True  # whether its files must start with front matter
 
 
 @dataclass(frozen=True)
@@ -162,11 +165,41 @@ TOOLKIT = RecordType(
 
 RECORD_TYPES = (PRACTICE, PUBLICATION, TOOLKIT)
 
-TRANSLATION_FIELDS = {
+# The site's own pages (home, about, contribute...) are read and checked like records,
+# but are not records: no facts, no lists, no exports.
+PAGE = RecordType(
+    name="page",
+    plural="pages",
+    folder="docs",
+    url="",
+    description="A page of the site itself, such as the home page or About: docs/<path>.md.",
+    translatable=("title", "description"),
+    nested=True,
+    front_matter=False,
+    fields={
+        "title": Text("The page's title (else its first heading).", max_length=200),
+        "description": Text("One plain sentence for search engines and link previews.", max_length=300),
+        "hide": ChoiceList("Parts of the page's frame to hide.", ("navigation", "toc", "footer", "path")),
+    },
+)
+
+SOURCE_TYPES = RECORD_TYPES + (PAGE,)
+
+_TRANSLATED = {
     "title": Text("The translated title.", max_length=200),
     "summary": Text(f"The translated summary, at most {SUMMARY_LIMIT} characters.", max_length=SUMMARY_LIMIT),
-    "source_hash": Slug("The revision of the original this translation matches; written by 'icckb translations mark'."),
+    "description": Text("The translated description.", max_length=300),
 }
+_SOURCE_HASH = Slug("The revision of the original this translation matches; written by 'icckb translations mark'.")
+
+
+def translation_fields(record_type: RecordType) -> dict:
+    """The fields a translation of ``record_type`` may carry: its translatable text and
+    the revision of the original it matches."""
+    return {**{name: _TRANSLATED[name] for name in record_type.translatable}, "source_hash": _SOURCE_HASH}
+
+
+TRANSLATION_FIELDS = translation_fields(PRACTICE)
 
 _id = Slug("Identifier used in records: lowercase letters, digits and hyphens.", required=True, example="my-id")
 _name = Text("Name as readers see it.", max_length=150, required=True)

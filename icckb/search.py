@@ -59,8 +59,9 @@ def record_data(record: Record, corpus: Corpus, lang: str) -> str:
     ]
     spans = [f'<span data-pagefind-filter="{name}">{escape(value)}</span>' for name, value in filters(record, corpus)]
     spans += [f'<span data-pagefind-meta="{name}">{escape(value)}</span>' for name, value in metadata if value]
-    if meta.get("year"):
-        spans.append(f'<span data-pagefind-sort="year">{int(meta["year"]):04d}</span>')
+    # Pagefind leaves out of a sorted list every page without the key: a record whose
+    # year is not stated sorts as 0000, after the dated ones.
+    spans.append(f'<span data-pagefind-sort="year">{int(meta.get("year") or 0):04d}</span>')
     return '<div class="icckb-search-data" hidden data-pagefind-ignore>' + "".join(spans) + "</div>"
 
 

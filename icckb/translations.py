@@ -15,6 +15,7 @@ from pathlib import Path
 
 import frontmatter
 
+from . import schema
 from .corpus import Corpus, Record
 
 FIELD = "source_hash"
@@ -30,11 +31,8 @@ def text_hash(*parts: str) -> str:
 
 
 def record_hash(record: Record) -> str:
-    return text_hash(record.meta.get("title"), record.meta.get("summary"), record.body)
-
-
-def page_hash(post: frontmatter.Post) -> str:
-    return text_hash(post.get("title"), post.content)
+    """The revision of an original: its translatable text and its body."""
+    return text_hash(*(record.meta.get(key) for key in record.type.translatable), record.body)
 
 
 @dataclass(frozen=True)
@@ -51,13 +49,11 @@ class Item:
 
 def status(corpus: Corpus) -> dict:
     """lang -> [Item] for every language but the default one."""
-    root = corpus.project.root
     originals = []  # (collection, path, title, current hash, {lang: (path, recorded hash)})
-    for record_type in ("practice", "publication", "toolkit"):
-        for record in sorted(corpus.records[record_type].values(), key=lambda r: r.slug):
+    for records in [*(corpus.records[t.name] for t in schema.RECORD_TYPES), corpus.pages]:
+        for record in sorted(records.values(), key=lambda r: r.slug):
             found = {lang: (t.path, t.meta.get(FIELD)) for lang, t in record.translations.items()}
-            originals.append((record.type.plural, record.path, record.meta["title"], record_hash(record), found))
-    originals += _pages(root, corpus.project.languages)
+            originals.append((record.type.plural, record.path, record.meta.get("title") or record.slug, record_hash(record), found))
     result = {}
     for lang in corpus.project.languages[1:]:
         items = []
@@ -68,24 +64,6 @@ def status(corpus: Corpus) -> dict:
             items.append(Item(collection, path, title, translation, state, note))
         result[lang] = items
     return result
-
-
-def _pages(root: Path, languages: tuple) -> list:
-    """The site's own pages in docs/ (toolkits and assets aside) and their translations."""
-    folder = root / PAGES_FOLDER
-    found = []
-    for path in sorted(folder.rglob("*.md")):
-        relative = path.relative_to(root).as_posix()
-        if relative.startswith("docs/toolkits/") or path.name.count(".") != 1:
-            continue
-        post = frontmatter.load(path)
-        translations = {}
-        for lang in languages[1:]:
-            translated = path.with_name(f"{path.stem}.{lang}.md")
-            if translated.exists():
-                translations[lang] = (translated.relative_to(root).as_posix(), frontmatter.load(translated).get(FIELD))
-        found.append(("pages", relative, post.get("title") or path.stem, page_hash(post), translations))
-    return found
 
 
 def summary(items: list) -> dict:
@@ -128,9 +106,7 @@ def mark(root: Path, path: Path, corpus: Corpus) -> str:
 
 
 def _current_hash(root: Path, item: Item, corpus: Corpus) -> str:
-    if item.collection == "pages":
-        return page_hash(frontmatter.load(root / item.original))
-    for records in corpus.records.values():
+    for records in [*corpus.records.values(), corpus.pages]:
         for record in records.values():
             if record.path == item.original:
                 return record_hash(record)

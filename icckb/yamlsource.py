@@ -57,7 +57,11 @@ def parse(text: str, first_line: int = 1) -> Parsed:
         _index(node, (), lines, first_line, 0)
         value = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
+        # Where the parser noticed the problem; if only at the end of the text, where the
+        # construct it was reading began (an unclosed [ or quote).
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and mark.line >= text.rstrip("\n").count("\n") + 1:
+            mark = error.context_mark
         line = first_line + (mark.line if mark else 0)
         raise YamlError(line, _describe(error)) from None
     except yaml.reader.ReaderError as error:

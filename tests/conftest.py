@@ -66,6 +66,19 @@ def serving(directory: Path, handler=QuietHandler):
         httpd.shutdown()
 
 
+def wait_until(page, expression: str, timeout: float = 20.0) -> None:
+    """Wait until a JavaScript expression is true in the page. Playwright's own
+    wait_for_function evaluates strings with eval, which each page's security policy
+    refuses (as it should); page.evaluate is not subject to it."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        page.wait_for_timeout(50)
+
+
 def validate(root: Path, *paths: str, capsys=None) -> tuple:
     """Run ``icckb validate`` in-process from ``root``: (exit code, output lines)."""
     cwd = os.getcwd()

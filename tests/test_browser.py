@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from conftest import REPO, QuietHandler, serving
+from conftest import REPO, QuietHandler, serving, wait_until
 
 playwright = pytest.importorskip("playwright.sync_api", reason="the test extra installs Playwright")
 
@@ -74,7 +74,12 @@ def practices_matching(site, topics=(), countries=()):
 
 
 def database_results(page):
+    """Every result's address, after asking for more until the list is complete."""
     page.wait_for_selector(".icckb-db[data-ready]", timeout=20000)
+    while page.is_visible(".icckb-db-more"):
+        shown = page.locator(".icckb-db-result").count()
+        page.click(".icckb-db-more")
+        wait_until(page, f"document.querySelectorAll('.icckb-db-result').length > {shown}")
     return {a.get_attribute("href") for a in page.query_selector_all(".icckb-db-result > a")}
 
 
@@ -90,12 +95,12 @@ def test_changing_a_facet_updates_the_url_and_back_restores_it(page, server, rea
     page.goto(f"{server}/practices/?topic=anti-rumours")
     database_results(page)
     page.locator('input[name="country"][value="it"]').check()
-    page.wait_for_function("location.search.includes('country=it')")
+    wait_until(page, "location.search.includes('country=it')")
     assert parse_qs(urlparse(page.url).query) == {"topic": ["anti-rumours"], "country": ["it"]}
-    page.wait_for_function("document.querySelectorAll('.icckb-db-result').length > 0")
+    wait_until(page, "document.querySelectorAll('.icckb-db-result').length > 0")
     assert database_results(page) == practices_matching(real_site, topics=["anti-rumours"], countries=["it"])
     page.go_back()
-    page.wait_for_function("!location.search.includes('country=it')")
+    wait_until(page, "!location.search.includes('country=it')")
     assert not page.locator('input[name="country"][value="it"]').is_checked()
 
 
@@ -304,7 +309,7 @@ def test_keyboard_only_facets(page, server):
     database_results(page)
     tab_to(page, 'input[name="topic"][value="anti-rumours"]')
     page.keyboard.press("Space")
-    page.wait_for_function("location.search.includes('topic=anti-rumours')")
+    wait_until(page, "location.search.includes('topic=anti-rumours')")
     assert page.locator('input[name="topic"][value="anti-rumours"]').is_checked()
 
 
@@ -313,3 +318,33 @@ def test_keyboard_only_language_switcher(page, server):
     tab_to(page, '.md-select__link[hreflang="fr"]')
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: urlparse(url).path == "/fr/practices/bilbao-storycities/")
+
+
+def test_the_site_works_without_headers_and_an_injected_script_does_not_run(browser, server):
+    """Served with no headers at all (as GitHub Pages serves it), every page's own policy
+    lets the site's scripts run and stops a script that found its way into a page."""
+    context = browser.new_context()
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{server}/practices/?topic=anti-rumours")
+    page.wait_for_selector(".icckb-db[data-ready] .icckb-db-result", timeout=20000)
+    page.goto(f"{server}/ar/search/?q=" + topic_name("ar", "anti-rumours"))
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+    page.goto(f"{server}/practices/bilbao-storycities/")
+    assert page.evaluate("typeof document$") != "undefined"  # the theme's scripts ran
+    assert not refused, refused[:3]
+
+    injected = '<script>window.__injected = 1</script><img src="x" onerror="window.__injected = 2">'
+
+    def inject(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace("</article>", injected + "</article>", 1))
+
+    page.route("**/practices/bilbao-storycities/", inject)
+    page.goto(f"{server}/practices/bilbao-storycities/")
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.__injected") is None
+    assert page.evaluate("typeof document$") != "undefined"
+    assert any("Content Security Policy" in text for text in refused)  # stopped by the page's policy
+    context.close()

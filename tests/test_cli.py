@@ -10,7 +10,7 @@ from conftest import validate
 def test_console_script_exits_0_on_a_valid_site(site):
     result = subprocess.run(["icckb", "validate"], cwd=site, capture_output=True, text=True)
     assert result.returncode == 0
-    assert result.stdout == "12 files checked, no problems found\n"
+    assert result.stdout == "13 files checked, no problems found\n"
 
 
 def test_console_script_exits_1_and_names_file_line_and_field(site):
@@ -20,7 +20,7 @@ def test_console_script_exits_1_and_names_file_line_and_field(site):
     result = subprocess.run(["icckb", "validate"], cwd=site, capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0].startswith("practices/oslo-rumours.md:4: year: 20111 is not a year between 2008 and ")
-    assert result.stdout.splitlines()[-1] == "1 problem in 1 of 12 files checked"
+    assert result.stdout.splitlines()[-1] == "1 problem in 1 of 13 files checked"
 
 
 def test_given_files_are_checked_against_the_registries(site, capsys):
@@ -42,7 +42,7 @@ def test_a_path_that_is_not_a_record_is_reported(site, capsys):
     code, lines = validate(site, "notes.md", "practices/missing.md", capsys=capsys)
     assert code == 1
     assert lines[:2] == [
-        "notes.md:1: file: is not a record or registry (records live in practices/, policy_briefs/, docs/toolkits/ and registries in data/)",
+        "notes.md:1: file: is not a record, page or registry (they live in practices/, policy_briefs/, docs/ and data/)",
         "practices/missing.md:1: file: does not exist",
     ]
 

@@ -108,3 +108,21 @@ def test_nothing_is_lost_on_the_way_to_the_reader(real_site, real_corpus):
         marked = sum("data-pagefind-body" in p.read_text(encoding="utf-8") for p in pages)
         records = sum(len(r) for r in real_corpus.records.values())
         assert entry[lang]["page_count"] == marked >= records, (lang, entry[lang]["page_count"], marked, records)
+
+
+def test_every_page_carries_its_own_security_policy(real_site):
+    """Every host enforces the policy: it is the first thing in each page's <head>, and
+    allows exactly the page's own inline scripts (outside its content)."""
+    from icckb import security
+
+    pages = sorted(real_site.rglob("*.html"))
+    assert len(pages) > 1000
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        head = html[html.index("<head>") + len("<head>"):].lstrip()
+        assert head.startswith('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\''), path
+        assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in html[:3000], path
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+        directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+        assert "frame-ancestors" not in directives  # not allowed in a <meta>
+        assert security.script_hashes(html) <= set(directives["script-src"].split()), path

@@ -115,17 +115,17 @@ CASES = [
     # an empty body
     ("practices/bergen-desk.md", GOOD.split("## Purpose")[0], "practices/bergen-desk.md:8: body: is empty (add the sections '## Purpose', '## Context', '## What was done', '## Results', '## Lessons learnt')"),
     # unsafe HTML in the body: script
-    ("practices/bergen-desk.md", GOOD.replace("W.", "<script>alert(1)</script>"), "practices/bergen-desk.md:19: body: the HTML element <script> is not allowed in records (remove it)"),
+    ("practices/bergen-desk.md", GOOD.replace("W.", "<script>alert(1)</script>"), "practices/bergen-desk.md:19: body: the HTML element <script> is not allowed; it is removed with its content (remove it)"),
     # unsafe HTML in the body: iframe
-    ("practices/bergen-desk.md", GOOD.replace("W.", '<iframe src="https://x.test"></iframe>'), "practices/bergen-desk.md:19: body: the HTML element <iframe> is not allowed in records (remove it)"),
+    ("practices/bergen-desk.md", GOOD.replace("W.", '<iframe src="https://x.test"></iframe>'), "practices/bergen-desk.md:19: body: the HTML element <iframe> is not allowed; it is removed with its content (remove it)"),
     # unsafe HTML in the body: object
-    ("practices/bergen-desk.md", GOOD.replace("W.", '<object data="x.swf"></object>'), "practices/bergen-desk.md:19: body: the HTML element <object> is not allowed in records (remove it)"),
+    ("practices/bergen-desk.md", GOOD.replace("W.", '<object data="x.swf"></object>'), "practices/bergen-desk.md:19: body: the HTML element <object> is not allowed; it is removed with its content (remove it)"),
     # unsafe HTML in the body: an event handler attribute
-    ("practices/bergen-desk.md", GOOD.replace("W.", '<img src="x.png" onerror="alert(1)">'), "practices/bergen-desk.md:19: body: HTML event attributes (on...=) are not allowed (remove the attribute)"),
+    ("practices/bergen-desk.md", GOOD.replace("W.", '<img src="x.png" onerror="alert(1)">'), "practices/bergen-desk.md:19: body: HTML event attributes (onerror=) are not allowed (remove the attribute)"),
     # a javascript: link in Markdown
-    ("practices/bergen-desk.md", GOOD.replace("W.", "[click](javascript:alert(1))"), "practices/bergen-desk.md:19: body: 'javascript:' links are not allowed (link to an https:// address instead)"),
+    ("practices/bergen-desk.md", GOOD.replace("W.", "[click](javascript:alert(1))"), "practices/bergen-desk.md:19: body: 'javascript:' addresses are not allowed in links and images (link to an https:// address instead)"),
     # a data: link in HTML
-    ("practices/bergen-desk.md", GOOD.replace("W.", '<a href="data:text/html,x">x</a>'), "practices/bergen-desk.md:19: body: 'data:' links are not allowed (link to an https:// address instead)"),
+    ("practices/bergen-desk.md", GOOD.replace("W.", '<a href="data:text/html,x">x</a>'), "practices/bergen-desk.md:19: body: 'data:' addresses are not allowed in links and images (link to an https:// address instead)"),
     # HTML in a front-matter field
     ("practices/bergen-desk.md", practice(title="title: Bergen <b onmouseover=alert(1)>desk</b>"), 'practices/bergen-desk.md:2: title: contains HTML ("<b onmouseover=alert(1)>"); this field is plain text (remove the tag)'),
     # a javascript: address in a link field
@@ -174,7 +174,7 @@ def test_bad_file_is_reported_with_file_line_field_and_hint(site, capsys, path, 
 
 def test_fixture_site_is_valid(site, capsys):
     code, lines = validate(site, capsys=capsys)
-    assert lines == ["12 files checked, no problems found"]
+    assert lines == ["13 files checked, no problems found"]
     assert code == 0
 
 
@@ -186,6 +186,6 @@ def test_every_problem_of_a_run_is_reported_with_a_count(site, capsys):
         "practices/bergen-desk.md:3: cities[0]: unknown city 'nowhere' (the city ids are: barcelona, bergen, oslo)",
         f"practices/bergen-desk.md:4: year: 20111 is not a year between 2008 and {YEAR}",
         "practices/empty.md:1: file: is empty (start the file with a line '---', then 'field: value' lines, then a line '---')",
-        "3 problems in 2 of 14 files checked",
+        "3 problems in 2 of 15 files checked",
     ]
     assert code == 1

@@ -137,7 +137,7 @@
 
     this.count = element("p", { class: "icckb-db-count", role: "status", "aria-live": "polite" });
     this.list = element("ol", { class: "icckb-db-results" });
-    this.more = element("button", { type: "button", class: "md-button", hidden: "" }, this.label("show_more"));
+    this.more = element("button", { type: "button", class: "md-button icckb-db-more", hidden: "" }, this.label("show_more"));
     this.more.addEventListener("click", function () { self.shown += PAGE_SIZE; self.render(); });
     this.root.appendChild(form);
     this.root.appendChild(this.count);
