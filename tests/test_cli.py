@@ -63,3 +63,35 @@ def test_fields_prints_the_reference_generated_from_the_schema():
         for name in record_type.fields:
             assert f"| `{name}` |" in result.stdout
     assert "| `summary` | yes | text, at most 400 characters |" in result.stdout
+
+
+BROKEN_PAGE = "---\ntitle: [About: the programme\n---\n\n# About\n"
+BROKEN_PAGE_REPORT = [
+    "docs/about.md:2: front matter: YAML syntax error: did not find expected ',' or ']' "
+    "(check the indentation, and put values that contain ': ' or start with a special character in quotes)",
+    "1 problem in 1 of 14 files checked",
+]
+
+
+def test_a_site_page_with_broken_front_matter_is_reported_with_its_line_everywhere(site, capsys):
+    """The command, the build and the translation status all name the page and line."""
+    from conftest import mkdocs_build
+
+    (site / "docs" / "about.md").write_text(BROKEN_PAGE)
+    assert validate(site, capsys=capsys) == (1, BROKEN_PAGE_REPORT)
+    built = mkdocs_build(site)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert "\n".join(BROKEN_PAGE_REPORT) in built.stderr
+    status = subprocess.run(["icckb", "translations"], cwd=site, capture_output=True, text=True)
+    assert status.returncode == 1 and "Traceback" not in status.stderr
+    assert status.stderr.splitlines()[1:] == BROKEN_PAGE_REPORT
+    assert status.stdout.startswith("fr: ")
+
+
+def test_a_site_page_with_unknown_fields_or_unsafe_html_is_reported(site, capsys):
+    (site / "docs" / "about.md").write_text("---\ntitle: About\ntags: [x]\n---\n\n# About\n\n<script>alert(1)</script>\n")
+    assert validate(site, capsys=capsys) == (1, [
+        "docs/about.md:3: tags: unknown field 'tags' (the allowed fields are: description, hide, title)",
+        "docs/about.md:8: body: the HTML element <script> is not allowed; it is removed with its content (remove it)",
+        "2 problems in 1 of 14 files checked",
+    ])
