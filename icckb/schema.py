@@ -191,12 +191,13 @@ _TRANSLATED = {
     "description": Text("The translated description.", max_length=300),
 }
 _SOURCE_HASH = Slug("The revision of the original this translation matches; written by 'icckb translations mark'.")
+_REVIEWED = Boolean("false until a fluent reviewer has checked the translation ('icckb translations mark FILE --reviewed' sets it).")
 
 
 def translation_fields(record_type: RecordType) -> dict:
-    """The fields a translation of ``record_type`` may carry: its translatable text and
-    the revision of the original it matches."""
-    return {**{name: _TRANSLATED[name] for name in record_type.translatable}, "source_hash": _SOURCE_HASH}
+    """The fields a translation of ``record_type`` may carry: its translatable text, the
+    revision of the original it matches and whether a reviewer has checked it."""
+    return {**{name: _TRANSLATED[name] for name in record_type.translatable}, "source_hash": _SOURCE_HASH, "reviewed": _REVIEWED}
 
 
 TRANSLATION_FIELDS = translation_fields(PRACTICE)

@@ -27,6 +27,9 @@ SECTIONS = {
     "cities": ("cities", None),
     "countries": ("countries", None),
     "labels": (None, None),
+    # Terms ICC uses as names (anti-rumours, ICC Index...): English term -> the one
+    # translation every translated page uses.
+    "terminology": ("terminology", None),
 }
 
 
@@ -60,6 +63,10 @@ class Vocabulary:
     def country(self, code: str) -> str:
         return self.entry("countries", code)
 
+    def terminology(self) -> dict:
+        """English term -> its translation in this language."""
+        return dict(self.data.get("terminology") or {})
+
     def glossary(self) -> list:
         """(term, definition) for every glossary term and alias, in this language."""
         pairs = []
@@ -83,6 +90,9 @@ def check(data: object, ids: dict, ctx: Context):
             yield (section,), f"unknown section '{section}'" + closest(section, SECTIONS, "sections")
             continue
         registry, fields = SECTIONS[section]
+        if registry == "terminology":
+            yield from _terminology_problems(entries, ctx)
+            continue
         known = set(ENGLISH) if registry is None else ids.get(registry, set())
         if not isinstance(entries, dict):
             yield (section,), "must be a group of 'id: translation' lines"
@@ -99,6 +109,16 @@ def check(data: object, ids: dict, ctx: Context):
                 yield (section, key), "must be a group of fields (" + ", ".join(fields) + ")"
             else:
                 yield from (((section, key) + sub, msg) for sub, msg in check_fields(value, fields, ctx))
+
+
+def _terminology_problems(entries: object, ctx: Context):
+    if not isinstance(entries, dict):
+        yield ("terminology",), "must be a group of 'English term: translation' lines"
+        return
+    for term, translated in entries.items():
+        if not isinstance(term, str):
+            yield ("terminology", term), f"{term!r} is not a term (write the English term as text)"
+        yield from ((("terminology", term) + sub, msg) for sub, msg in _text.check(translated, ctx))
 
 
 _PLACEHOLDER = re.compile(r"{([^{}]*)}")

@@ -139,7 +139,7 @@ CASES = [
     # a translation for the default language
     ("practices/oslo-rumours.en.md", "---\ntitle: Rumours\n---\n\nText.\n", "practices/oslo-rumours.en.md:1: file name: 'en' is the site's default language; edit the original practices/oslo-rumours.md instead"),
     # a translation that sets a structural field
-    ("practices/oslo-rumours.fr.md", "---\ntitle: Rumeurs\nyear: 2019\n---\n\nTexte.\n", "practices/oslo-rumours.fr.md:3: year: belongs to the original practices/oslo-rumours.md alone; translations carry only title, summary, source_hash and the body (remove it here)"),
+    ("practices/oslo-rumours.fr.md", "---\ntitle: Rumeurs\nyear: 2019\n---\n\nTexte.\n", "practices/oslo-rumours.fr.md:3: year: belongs to the original practices/oslo-rumours.md alone; translations carry only title, summary, source_hash, reviewed and the body (remove it here)"),
     # a translation with an unknown field
     ("practices/oslo-rumours.fr.md", "---\ntitel: Rumeurs\n---\n\nTexte.\n", "practices/oslo-rumours.fr.md:2: titel: unknown field 'titel' (did you mean 'title'?)"),
     # a publication with an unknown kind
