@@ -1,7 +1,9 @@
 """MkDocs adapter for the knowledge base: thin glue around ``icckb.build``.
 
-All state lives on the build's config object, so it is shared by the i18n plugin's
-per-language passes and gone at the next build (``mkdocs serve`` reloads the config).
+The build's state is one ``BuildState`` on the config object, created in ``on_config``:
+shared by mkdocs-static-i18n's language passes and gone at the next build (``mkdocs
+serve`` reloads the config). Other packages' internals are used through
+``icckb.adapters`` only.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from icckb import build, documents, engine, i18n_speed, security, staging
+from icckb import build, documents, engine, security, staging
+from icckb.adapters import i18n, material
+from icckb.adapters import mkdocs as adapter
 
 log = get_plugin_logger("icckb")
 
@@ -24,52 +28,43 @@ _documents = documents.Cache()
 def on_config(config):
     # Load, validate, cross-index and stage once per build; language passes reuse it
     # (``icckb build`` prepares it once and hands it to each of its processes).
-    only = os.environ.get(engine.ONLY_LANGUAGE)  # ``icckb serve --lang``: one language, quickly
-    if getattr(config, "icckb_site", None) is None:
+    state = adapter.state(config)
+    if state is None:
+        only = os.environ.get(engine.ONLY_LANGUAGE)  # ``icckb serve --lang``: one language, quickly
         try:
-            config.icckb_site = build.prepare(Path(config.config_file_path), (only,) if only else (), _documents)
+            site = build.prepare(Path(config.config_file_path), (only,) if only else (), _documents)
         except build.BuildError as error:
             raise PluginError(f"the knowledge base has problems:\n{error}") from None
-        for level, message in build.report_lines(config.icckb_site):
+        for level, message in build.report_lines(site):
             getattr(log, level)(message)
+        state = adapter.keep_state(config, adapter.BuildState(site))
         if only:
             engine.build_only(config, only)
-    if getattr(config, "icckb_bodies", None) is None:
-        config.icckb_bodies = {}  # source page -> its rendered body, shared by every language
-    if getattr(config, "icckb_alternates", None) is None:
-        config.icckb_alternates = {}  # (source page, language) -> its version there, for every pass
-    config.docs_dir = str(config.icckb_site.staging)
+    config.docs_dir = str(state.site.staging)
     # Build cost stays linear in languages: alternates are worked out once per build, and
     # the theme's sitemap (quadratic, dated, and wrong without site_url) is replaced by ours.
     if config.plugins.get("i18n"):
-        i18n_speed.install(config.plugins["i18n"], config.icckb_alternates)
-    config.theme.static_templates.discard("sitemap.xml")
+        try:
+            i18n.install(config.plugins["i18n"], state.alternates)
+        except i18n.UnsupportedVersion as error:
+            raise PluginError(str(error)) from None
+    adapter.drop_theme_sitemap(config)
     # The light/dark switch is named in the reader's language.
-    vocab = config.icckb_site.corpus.vocabulary(_language(config))
-    palette = config.theme.get("palette")
-    for option in palette if isinstance(palette, list) else []:
-        if isinstance(option.get("toggle"), dict):
-            option["toggle"]["name"] = vocab.label("dark_mode_on" if option.get("scheme") != "slate" else "light_mode_on")
+    vocab = state.site.corpus.vocabulary(_language(config))
+    material.name_palette_toggles(config.theme, lambda scheme: vocab.label("light_mode_on" if scheme == "slate" else "dark_mode_on"))
     # Glossary terms are explained wherever they appear (see on_page_markdown).
-    if "abbr" not in config.markdown_extensions:
-        config.markdown_extensions.append("abbr")
+    adapter.enable_abbreviations(config)
     return config
 
 
 def on_files(files, config):
-    # mkdocs-static-i18n keeps every pass's pages for the sitemap it no longer renders
-    # (see on_config): let each pass's pages go once it is built.
-    i18n = config.plugins.get("i18n")
-    if i18n:
-        i18n.i18n_files_per_language.clear()
-    # Without the theme's sitemap template, the file would be copied raw.
-    template = files.get_file_from_path("sitemap.xml")
-    if template is not None and not template.abs_src_path.startswith(config.docs_dir):
-        files.remove(template)
+    # Each pass's pages go once it is built; no raw copy of the theme's sitemap template.
+    i18n.release_passes(config)
+    adapter.drop_theme_sitemap(config, files)
     # Each pass sees only its own language's versions: another language's version has the
     # same address as the original shown in that language, so alternates do not change,
     # and mkdocs-static-i18n no longer handles every language's files in every pass.
-    lang, languages = _language(config), config.icckb_site.corpus.project.languages
+    lang, languages = _language(config), _site(config).corpus.project.languages
     for file in [f for f in files.documentation_pages() if build.language_of(f.src_uri, languages) not in (None, lang)]:
         files.remove(file)
     return files
@@ -80,7 +75,7 @@ def on_serve(server, config, builder):
     # folder: its links do not change on an edit, and each build's writes there would
     # start another build.
     server.unwatch(config.docs_dir)
-    for folder in staging.watched_folders(config.icckb_site.corpus.project.root):
+    for folder in staging.watched_folders(_site(config).corpus.project.root):
         server.watch(str(folder))
     return server
 
@@ -91,47 +86,46 @@ def on_page_markdown(markdown, page, config, files):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = build.escape_title(page.meta[key])
     # An original shown in another language has the same body everywhere: render it once.
-    if page.file.src_uri in config.icckb_bodies:
+    if page.file.src_uri in adapter.state(config).bodies:
         return ""
     # Glossary terms of the language the text is written in are explained where they appear.
-    config.mdx_configs["abbr"] = {"glossary": config.icckb_site.glossary(page.file.locale)}
+    adapter.use_glossary(config, _site(config).glossary(page.file.locale))
     return markdown
 
 
 def on_page_content(html, page, config, files):
-    bodies, lang = config.icckb_bodies, _language(config)
-    if page.file.src_uri in bodies:  # what rendering the body gave: HTML, contents, anchors, title
-        html, page.toc, page.present_anchor_ids, page._title_from_render = bodies[page.file.src_uri]
-        page.links_to_anchors = {}  # checked when it was rendered
+    state, lang = adapter.state(config), _language(config)
+    if page.file.src_uri in state.bodies:  # what rendering the body gave: HTML, contents, anchors, title
+        html = adapter.reuse(page, state.bodies[page.file.src_uri])
     else:
         # What content wrote keeps only the allowlist's elements, attributes and schemes.
-        html = build.clean_body(config.icckb_site, page.file.src_uri, html)
+        html = build.clean_body(state.site, page.file.src_uri, html)
         build.clean_toc(page.toc)
-        if page.file.locale == config.icckb_site.corpus.project.default_language:
-            bodies[page.file.src_uri] = (html, page.toc, page.present_anchor_ids, page._title_from_render)
+        if page.file.locale == state.site.corpus.project.default_language:
+            state.bodies[page.file.src_uri] = adapter.rendered(page, html)
     # Records get breadcrumbs, heading, notices and facts above, related content below;
     # any page shown untranslated gets the fallback notice. They are HTML already, so
     # they join after Markdown (parsing them as raw HTML cost a third of its time).
-    return build.page_content(config.icckb_site, page.file.src_uri, _original_url(page, lang), lang, _is_fallback(page, lang), html)
+    return build.page_content(state.site, page.file.src_uri, _original_url(page, lang), lang, _is_fallback(page, lang), html)
 
 
 def on_page_context(context, page, config, nav):
     # An untranslated page names its original as canonical, so search engines index it once.
-    lang = _language(config)
+    lang, site = _language(config), _site(config)
     fallback = _is_fallback(page, lang)
     if fallback:
-        page.canonical_url = build.canonical_url(config.icckb_site, _original_url(page, lang), config.site_url or "")
+        page.canonical_url = build.canonical_url(site, _original_url(page, lang), config.site_url or "")
     # "Edit this page" opens the record's own source file (or starts its translation).
-    page.edit_url = build.edit_url(config.icckb_site, page.file.src_uri, lang, fallback, config.repo_url or "", config.edit_uri or "")
+    page.edit_url = build.edit_url(site, page.file.src_uri, lang, fallback, config.repo_url or "", config.edit_uri or "")
     return context
 
 
 def on_post_page(output, page, config):
-    # The writing direction on <html> (right-to-left for Arabic); content marked for search.
-    # Last, the page's own Content-Security-Policy, which every host then enforces.
+    # The writing direction on <html> (right-to-left for Arabic); content marked for search;
+    # last, the page's own Content-Security-Policy, which every host then enforces.
     lang = _language(config)
     output = build.with_direction(output, lang)
-    output = build.mark_for_search(config.icckb_site, output, page.file.src_uri, _is_fallback(page, lang))
+    output = build.mark_for_search(_site(config), output, page.file.src_uri, _is_fallback(page, lang))
     return security.with_policy(output, page.content or "")
 
 
@@ -140,7 +134,7 @@ def on_post_template(output, template_name, config):
     # it to the same place, so the others are skipped (a parallel build gets the same).
     if template_name != "404.html":
         return output
-    default = config.icckb_site.corpus.project.default_language
+    default = _site(config).corpus.project.default_language
     return security.with_policy(build.with_direction(output, default)) if _language(config) == default else ""
 
 
@@ -148,9 +142,8 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     # Exports and feed of the language just built, beside its pages; once every
     # language is built (the outer, default-language pass), search index and headers.
-    site = config.icckb_site
-    i18n = config.plugins.get("i18n")
-    nested = bool(i18n and i18n.building)
+    site = _site(config)
+    nested = i18n.in_language_pass(config)
     project = site.corpus.project
     lang = _language(config) if nested else project.default_language
     root = Path(config.site_dir) / project.folder_of(lang)
@@ -165,6 +158,10 @@ def on_post_build(config):
             raise PluginError(str(error)) from None
 
 
+def _site(config) -> build.Site:
+    return adapter.state(config).site
+
+
 def _is_fallback(page, lang: str) -> bool:
     return getattr(page.file, "locale", lang) != lang
 
@@ -177,5 +174,4 @@ def _original_url(page, lang: str) -> str:
 
 def _language(config) -> str:
     """The language of this pass (the default one before mkdocs-static-i18n has set it)."""
-    i18n = config.plugins.get("i18n")
-    return (i18n.current_language if i18n else None) or config.icckb_site.corpus.project.default_language
+    return i18n.language(config, _site(config).corpus.project.default_language)

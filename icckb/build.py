@@ -10,13 +10,12 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
 
-from . import corpus, crossindex, documents, exports, pages, render, sanitize, search, security, sitemap, staging
+from . import corpus, crossindex, documents, exports, pages, render, sanitize, schema, search, security, sitemap, staging
+from .adapters import material
 from .problems import report
 from .project import Project
 from .render import RecordView
 
-# Staged folder -> record type name.
-_TYPE_OF_FOLDER = {"practices": "practice", "policy-briefs": "publication", "toolkits": "toolkit"}
 
 
 class BuildError(Exception):
@@ -44,10 +43,10 @@ class Site:
     def record(self, src_uri: str):
         """The record a staged page shows (original or translation), or None."""
         folder, _, name = src_uri.partition("/")
-        type_name = _TYPE_OF_FOLDER.get(folder)
-        if type_name is None or "/" in name or not name.endswith(".md"):
+        record_type = next((t for t in schema.RECORD_TYPES if t.url == folder), None)
+        if record_type is None or "/" in name or not name.endswith(".md"):
             return None
-        return self.corpus.records[type_name].get(name[:-3].split(".")[0])
+        return self.corpus.records[record_type.name].get(name[:-3].split(".")[0])
 
 
 def prepare(config_file: Path, languages: tuple = (), cache: documents.Cache | None = None) -> Site:
@@ -135,20 +134,17 @@ RIGHT_TO_LEFT = {"ar", "fa", "he", "ur", "yi"}
 
 def with_direction(html: str, lang: str) -> str:
     """Put the writing direction on <html>, so the whole page (not only <body>) is right-to-left."""
-    direction = "rtl" if lang.split("-")[0] in RIGHT_TO_LEFT else "ltr"
-    return html.replace("<html lang=", f'<html dir="{direction}" lang=', 1)
-
-
-# Staged folder of generated pages -> the type search results show for them.
-_GENERATED_TYPES = {"topics": "topic", "cities": "city", "countries": "country", "networks": "network", "years": "year"}
+    return material.with_direction(html, "rtl" if lang.split("-")[0] in RIGHT_TO_LEFT else "ltr")
 
 
 def mark_for_search(site: Site, html: str, src_uri: str, fallback: bool) -> str:
-    """Mark a page's content for the search index. Untranslated site pages stay out of
-    it, but every record is indexed in every language (in the original's words where
-    untranslated), so that no record is missing from a language's search and database."""
+    """Mark a page's content for the search index, with its type for a browse family's
+    page. Untranslated site pages stay out of it, but every record is indexed in every
+    language (in the original's words where untranslated), so that no record is missing
+    from a language's search and database."""
     folder, _, name = src_uri.partition("/")
-    page_type = _GENERATED_TYPES.get(folder) if name and not name.startswith("index.") else None
+    families = {f.folder: f.name for f in schema.FAMILIES if f.folder}
+    page_type = families.get(folder) if name and not name.startswith("index.") else None
     return search.mark_page(html, page_type, indexed=not fallback or site.record(src_uri) is not None)
 
 

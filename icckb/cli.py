@@ -9,7 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import corpus, reference, scaffold, translations
+from . import corpus, reference, scaffold, schema, translations
+from .fields import GroupList, LanguageVersions, Ref, RefList
 from .problems import report
 from .project import CONFIG_FILE, Project
 
@@ -32,17 +33,12 @@ def main(argv: list | None = None) -> int:
     status.add_argument("--lang", action="append", help="only this language (may be repeated)")
     status.set_defaults(run=run_translations)
 
-    new = commands.add_parser("new", help="start a new record, or a translation: icckb new practice|publication|toolkit|translation")
-    new.add_argument("type", choices=["practice", "publication", "toolkit", "translation"])
+    types = [t.name for t in schema.RECORD_TYPES]
+    new = commands.add_parser("new", help=f"start a new record, or a translation: icckb new {'|'.join(types)}|translation")
+    new.add_argument("type", choices=[*types, "translation"])
     new.add_argument("args", nargs="*", help="for a translation: the original file and the language code")
-    new.add_argument("--title")
-    new.add_argument("--cities", help="city ids, separated by commas")
-    new.add_argument("--year", type=int)
-    new.add_argument("--topics", help="topic ids, separated by commas")
-    new.add_argument("--summary")
-    new.add_argument("--kind", help="publication kind id")
-    new.add_argument("--languages", help="publication language codes, separated by commas")
-    new.add_argument("--publications", help="toolkit resources: publication slugs, separated by commas")
+    for name, spec in answer_fields().items():  # one option per field 'icckb new' asks for
+        new.add_argument(*answer_options(name, spec), dest=name, help=_first_sentence(spec.help))
     new.add_argument("--slug", help="file name without .md (default: from the title)")
     new.add_argument("--non-interactive", action="store_true", help="never ask; fail if a required value is missing")
     new.set_defaults(run=run_new)
@@ -129,8 +125,8 @@ def run_new(args) -> int:
     project = load_project(args)
     loaded = corpus.load(project)
     if args.type == "translation":
-        return new_translation(project, args.args)
-    record_type = scaffold.TYPES[args.type]
+        return new_translation(project, loaded, args.args)
+    record_type = schema.record_type(args.type)
     ask = None if args.non_interactive else Asker(loaded)
     try:
         meta = answers(args, record_type, loaded, ask)
@@ -151,49 +147,71 @@ def run_new(args) -> int:
     return 0
 
 
-def answers(args, record_type, loaded, ask) -> dict:
-    """The required values, from the options or, where missing, from questions."""
-    def value(name, given, prompt, convert=str, choices=None):
-        if given is not None:
-            return convert(given)
-        if ask is None:
-            raise ValueError(f"--{name.replace('_', '-')} is required with --non-interactive")
-        return ask(prompt, convert, choices)
+def answer_fields() -> dict:
+    """Every field some record type's 'icckb new' asks for, by name."""
+    return {name: t.fields[name] for t in schema.RECORD_TYPES for name in t.answers}
 
-    ids = lambda text: [part.strip() for part in str(text).split(",") if part.strip()]
-    meta = {"title": value("title", args.title, "Title")}
-    if record_type.name == "practice":
-        meta["cities"] = value("cities", args.cities, "Cities", ids, "cities")
-    if record_type.name in ("practice", "publication"):
-        meta["year"] = value("year", args.year, "Year", int)
-    if record_type.name == "publication":
-        meta["kind"] = value("kind", args.kind, "Kind", str, "kinds")
-        meta["languages"] = {code: None for code in value("languages", args.languages, "Language codes (e.g. en, fr)", ids)}
-    meta["topics"] = value("topics", args.topics, "Topics", ids, "topics")
-    meta["summary"] = value("summary", args.summary, "Summary (plain text, at most 400 characters)")
-    if record_type.name == "toolkit":
-        meta["resources"] = scaffold.resources_from(value("publications", args.publications, "Publications (slugs)", ids), loaded)
+
+def answer_options(name: str, spec) -> list:
+    """The options giving a field's answer: --cities; for a list made from records (a
+    toolkit's resources), also the records' name (--publications)."""
+    options = [f"--{name.replace('_', '-')}"]
+    if isinstance(spec, GroupList):
+        _, record_type = scaffold.linked_type(spec)
+        if record_type is not None:
+            options.append(f"--{record_type.plural}")
+    return options
+
+
+def _first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".")
+
+
+def answers(args, record_type, loaded, ask) -> dict:
+    """The values of the fields the type asks for, from the options or, where missing,
+    from questions."""
+    meta = {}
+    for name in record_type.answers:
+        spec = record_type.fields[name]
+        given = getattr(args, name, None)
+        if given is None and ask is None:
+            raise ValueError(f"{answer_options(name, spec)[0]} is required with --non-interactive")
+        text = given if given is not None else ask(_prompt(name, spec), getattr(spec, "registry", None) if isinstance(spec, Ref) else None,
+                                                    many=isinstance(spec, RefList))
+        meta[name] = scaffold.answer_value(spec, text, loaded)
     return meta
 
 
+def _prompt(name: str, spec) -> str:
+    words = name.replace("_", " ").capitalize()
+    if isinstance(spec, LanguageVersions):
+        return f"{words}: language codes (e.g. en, fr)"
+    if isinstance(spec, GroupList):
+        _, record_type = scaffold.linked_type(spec)
+        return f"{words}: {record_type.plural} (file names without .md)" if record_type else words
+    limit = getattr(spec, "max_length", None)
+    return f"{words} (plain text, at most {limit} characters)" if limit else words
+
+
 class Asker:
-    """Questions on the terminal; registry values are offered as a numbered list."""
+    """Questions on the terminal; registry values are offered as a numbered list. Returns
+    the answer as text, as an option would give it."""
 
     def __init__(self, loaded):
         self.loaded = loaded
 
-    def __call__(self, prompt, convert, registry=None):
-        if registry:
+    def __call__(self, prompt: str, registry: str | None = None, many: bool = False) -> str:
+        if registry and registry in {r.name for r in schema.REGISTRIES}:
             entries = sorted(self.loaded.registry(registry).items())
             for number, (id_, entry) in enumerate(entries, 1):
                 print(f"  {number:3}. {id_} ({entry.get('name', '')})")
             answer = input(f"{prompt} (numbers or ids, separated by commas): ")
             chosen = [entries[int(p) - 1][0] if p.strip().isdigit() and 0 < int(p) <= len(entries) else p.strip() for p in answer.split(",") if p.strip()]
-            return chosen[0] if convert is str else chosen
-        return convert(input(f"{prompt}: ").strip())
+            return ",".join(chosen if many else chosen[:1])
+        return input(f"{prompt}: ").strip()
 
 
-def new_translation(project: Project, words: list) -> int:
+def new_translation(project: Project, loaded, words: list) -> int:
     if len(words) != 2:
         print("icckb: usage: icckb new translation FILE LANGUAGE", file=sys.stderr)
         return 2
@@ -201,14 +219,16 @@ def new_translation(project: Project, words: list) -> int:
     if lang not in project.languages[1:]:
         print(f"icckb: the site has no language '{lang}' to translate into (its languages are: {', '.join(project.languages[1:])})", file=sys.stderr)
         return 1
-    if not original.is_file() or original.name.count(".") != 1:
+    shown = corpus._shown(project.root, original)
+    record = next((r for records in (*loaded.records.values(), loaded.pages) for r in records.values() if r.path == shown), None)
+    if record is None:
         print(f"icckb: {original} is not an original record or page (give the file without a language code)", file=sys.stderr)
         return 1
     target = original.with_name(f"{original.stem}.{lang}.md")
     if target.exists():
         print(f"icckb: {target} already exists", file=sys.stderr)
         return 1
-    target.write_text(scaffold.translation_text(original, lang), encoding="utf-8")
+    target.write_text(scaffold.translation_text(record, lang), encoding="utf-8")
     print(target.as_posix())
     return 0
 

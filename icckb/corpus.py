@@ -14,7 +14,7 @@ import markdown
 
 from . import sanitize, schema, vocabulary
 from .documents import Cache, Document, DocumentError, read
-from .fields import Context, check_fields
+from .fields import Context, check_fields, with_defaults
 from .problems import Problem
 from .project import Project, files_under
 from .yamlsource import YamlError, parse
@@ -44,7 +44,7 @@ class Record:
 
     @property
     def url(self) -> str:
-        return f"{self.type.url}/{self.slug}/"
+        return self.type.url_of(self.slug)
 
     def get(self, key, default=None):
         return self.meta.get(key, default)
@@ -200,7 +200,8 @@ class Loader:
                 self.problem(shown, parsed.line((index, "id")), f"{label}: id", f"is used twice (first on line {first_line[label]}); ids must be unique")
                 continue
             first_line[label] = parsed.line((index, "id"))
-            entries.append(entry)
+            entry = with_defaults(entry, registry.fields)
+            entries.append({**entry, **{key: derive(entry) for key, derive in registry.derived}})
         return entries
 
     # -- vocabularies ----------------------------------------------------
@@ -267,7 +268,7 @@ class Loader:
             document = self.read(path, shown, record_type.front_matter)
             if document is not None:
                 self.check_original(record_type, document)
-                store[slug] = Record(record_type, slug, shown, document.meta, document.body)
+                store[slug] = Record(record_type, slug, shown, with_defaults(document.meta, record_type.fields), document.body)
         for path, shown, slug, lang in translations:
             self.corpus.translation_files.add(shown)
             before = len(self.corpus.problems)
@@ -286,9 +287,10 @@ class Loader:
     def check_original(self, record_type: schema.RecordType, doc: Document) -> None:
         for sub, message in check_fields(doc.meta, record_type.fields, self.ctx):
             self.problem(doc.path, doc.line(*sub), field_label(sub), message)
-        for key, message in record_rules(doc.meta):
-            self.problem(doc.path, doc.line(key), key, message)
-        self.check_body(doc, record_type.sections)
+        for rule in record_type.rules:
+            for key, message in rule(doc.meta):
+                self.problem(doc.path, doc.line(key), key, message)
+        self.check_body(doc, record_type.sections, record_type.name)
 
     def check_translation(self, record_type: schema.RecordType, doc: Document, slug: str, lang: str) -> bool:
         original = f"{record_type.folder}/{slug}.md"
@@ -312,7 +314,7 @@ class Loader:
         self.check_body(doc, ())
         return ok
 
-    def check_body(self, doc: Document, sections: tuple) -> None:
+    def check_body(self, doc: Document, sections: tuple, name: str = "") -> None:
         if not doc.body.strip():
             hint = "add the sections " + ", ".join(f"'## {s}'" for s in sections) if sections else "write the text below the front matter"
             self.problem(doc.path, doc.body_line, "body", f"is empty ({hint})")
@@ -322,7 +324,7 @@ class Loader:
         headings = [h.strip().lower() for h in re.findall(r"^##\s+(.+?)\s*#*\s*$", doc.body, re.M)]
         for section in sections:
             if section.lower() not in headings:
-                self.problem(doc.path, doc.body_line, "body", f"has no section '## {section}' (a practice's sections are: {', '.join(sections)})")
+                self.problem(doc.path, doc.body_line, "body", f"has no section '## {section}' (a {name}'s sections are: {', '.join(sections)})")
 
     def report_unknown_paths(self) -> None:
         known = {self.shown(self.root / r.path) for r in schema.REGISTRIES}
@@ -336,15 +338,6 @@ class Loader:
             self.corpus.problems.append(
                 Problem(shown, 1, "file", "is not a record, page or registry (they live in " + ", ".join(tops) + " and data/)")
             )
-
-
-def record_rules(meta: dict):
-    """Rules that involve several fields: (field, message)."""
-    year, end = meta.get("year"), meta.get("end_year")
-    if isinstance(year, int) and isinstance(end, int) and not isinstance(end, bool) and end < year:
-        yield "end_year", f"{end} is before the start year {year}"
-    if meta.get("ongoing") is True and end is not None:
-        yield "ongoing", "cannot be true when end_year is set (keep one of them)"
 
 
 def markdown_renderer(project: Project):

@@ -1,4 +1,5 @@
-"""The cross-index: records by topic, city, country, network and year, and related records.
+"""The cross-index: active records by every browse family's values (topic, city,
+country, network, year...), the records that name each record, and related records.
 
 Built once per build from the corpus and shared by every language. Every lookup is a
 dictionary access; related records are ranked among a bounded set of candidates, so
@@ -11,15 +12,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from . import schema
 from .corpus import Corpus, Record
+from .fields import RefList
 
 RELATED_LIMIT = 5
-# Candidates taken per shared key when ranking related records (keeps ranking linear).
+THEME_LIMIT = 10
+# Candidates taken per shared value and type when ranking related records (keeps ranking linear).
 CANDIDATES_PER_KEY = 40
 
 
 def is_active(record: Record) -> bool:
-    return record.get("status", "active") != "archived"
+    return record.get("status") != "archived"
 
 
 def newest_first(records) -> list:
@@ -30,81 +34,85 @@ def by_title(records) -> list:
     return sorted(records, key=lambda r: (str(r.get("title", "")).lower(), r.slug))
 
 
+def in_order(record_type: schema.RecordType, records) -> list:
+    """Records of a type in the order its lists show them."""
+    return by_title(records) if record_type.order == "title" else newest_first(records)
+
+
+def _grouped() -> defaultdict:
+    return defaultdict(lambda: defaultdict(list))
+
+
 @dataclass
 class CrossIndex:
-    """Active records grouped every way readers look for them, newest first."""
+    """Active records grouped every way readers look for them, in each type's order."""
 
     corpus: Corpus
-    by_topic: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))  # topic -> type -> records
-    by_city: dict = field(default_factory=lambda: defaultdict(list))  # practices
-    by_country: dict = field(default_factory=lambda: defaultdict(list))
-    by_network: dict = field(default_factory=lambda: defaultdict(list))
-    by_year: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))  # year -> type -> records
+    by: dict = field(default_factory=lambda: defaultdict(_grouped))  # family -> value -> type name -> records
+    named_by: dict = field(default_factory=lambda: defaultdict(_grouped))  # reverse fact -> slug -> type name -> records
     archived: list = field(default_factory=list)
     _related: dict = field(default_factory=dict)  # record -> {type name: [records]}, once ranked
 
     def active(self, type_name: str) -> list:
-        """Active records of a type, newest first (toolkits by title)."""
-        records = [r for r in self.corpus.records[type_name].values() if is_active(r)]
-        return by_title(records) if type_name == "toolkit" else newest_first(records)
+        """Active records of a type, in its order."""
+        record_type = schema.record_type(type_name)
+        return in_order(record_type, (r for r in self.corpus.records[type_name].values() if is_active(r)))
+
+    def of(self, family: str, value) -> dict:
+        """type name -> the active records having ``value`` in ``family``."""
+        return self.by[family].get(value, {})
 
     def related(self, record: Record) -> dict:
         """The records most related to ``record``, by type name, most related first."""
         if record not in self._related:
-            self._related[record] = _related(self, record, self.corpus.registry("cities"))
+            self._related[record] = _related(self, record)
         return self._related[record]
+
+    def theme(self, record: Record) -> list:
+        """For a type with a theme (a toolkit): the newest records of that type filed under
+        any of its topics."""
+        found = []
+        for topic in record.get("topics") or []:
+            found += self.of("topic", topic).get(record.type.theme, [])
+        found = list(dict.fromkeys(found))
+        return sorted(found, key=lambda r: (-int(r.get("year") or 0), r.slug))[:THEME_LIMIT]
+
+
+def values(record: Record, family: schema.Family, corpus: Corpus) -> list:
+    """A record's values in a browse family."""
+    return family.values(record.meta, record.type.fields, corpus.registry)
 
 
 def build(corpus: Corpus) -> CrossIndex:
-    """Group every active record by each of its keys."""
+    """Group every active record by its values in each family that has pages, and
+    under every record it names through a field with a reverse fact."""
     index = CrossIndex(corpus)
-    cities = corpus.registry("cities")
-    for type_name in corpus.records:
-        for record in index.active(type_name):
-            for topic in record.get("topics") or []:
-                index.by_topic[topic][type_name].append(record)
-            if record.get("year"):
-                index.by_year[record.get("year")][type_name].append(record)
-    for record in index.active("practice"):
-        for country in sorted({cities[c]["country"] for c in record.get("cities") or [] if c in cities}):
-            index.by_country[country].append(record)
-        for network in sorted({n for c in record.get("cities") or [] if c in cities for n in cities[c].get("networks") or []}):
-            index.by_network[network].append(record)
-        for city in record.get("cities") or []:
-            index.by_city[city].append(record)
-    index.archived = [r for type_name in corpus.records for r in newest_first(corpus.records[type_name].values()) if not is_active(r)]
+    paged = [f for f in schema.FAMILIES if f.folder]
+    for record_type in schema.RECORD_TYPES:
+        for record in index.active(record_type.name):
+            for family in paged:
+                for value in values(record, family, corpus):
+                    index.by[family.name][value][record_type.name].append(record)
+            for name, spec in record_type.fields.items():
+                if isinstance(spec, RefList) and spec.reverse:
+                    for slug in record.get(name) or []:
+                        index.named_by[spec.reverse][slug][record_type.name].append(record)
+    index.archived = [r for t in schema.RECORD_TYPES for r in newest_first(corpus.records[t.name].values()) if not is_active(r)]
     return index
 
 
-def _keys(record: Record, cities: dict) -> dict:
-    """What makes two records related, with the weight of each shared key."""
-    own_cities = [c for c in record.get("cities") or [] if c in cities]
-    networks = {n for c in own_cities for n in cities[c].get("networks") or []}
-    return {
-        **{("city", c): 3 for c in own_cities},
-        **{("network", n): 2 for n in networks},
-        **{("topic", t): 1 for t in record.get("topics") or []},
-    }
-
-
-def _candidates(index: CrossIndex, key: tuple) -> list:
-    kind, value = key
-    if kind == "city":
-        return index.by_city.get(value, [])[:CANDIDATES_PER_KEY]
-    if kind == "network":
-        return index.by_network.get(value, [])[:CANDIDATES_PER_KEY]
-    topic = index.by_topic.get(value, {})
-    return [r for type_name in ("practice", "publication", "toolkit") for r in topic.get(type_name, [])[:CANDIDATES_PER_KEY]]
-
-
-def _related(index: CrossIndex, record: Record, cities: dict) -> dict:
-    """The most related active records of each type: shared city, network, topics."""
-    keys = _keys(record, cities)
+def _related(index: CrossIndex, record: Record) -> dict:
+    """The most related active records of each type: shared values weighted by the
+    record type's ``related`` (a city counts more than a network, which counts more than
+    a topic)."""
     scores: dict = defaultdict(int)
-    for key, weight in keys.items():
-        for candidate in _candidates(index, key):
-            if candidate is not record:
-                scores[candidate] += weight
+    for name, weight in record.type.related.items():
+        for value in values(record, schema.family(name), index.corpus):
+            grouped = index.of(name, value)
+            for record_type in schema.RECORD_TYPES:
+                for candidate in grouped.get(record_type.name, [])[:CANDIDATES_PER_KEY]:
+                    if candidate is not record:
+                        scores[candidate] += weight
     ranked = sorted(scores, key=lambda r: (-scores[r], -int(r.get("year") or 0), r.slug))
     related = defaultdict(list)
     for candidate in ranked:

@@ -8,7 +8,7 @@ its own, so passes never race on a shared file; the merge then moves each pass's
 into the site and requires any file two passes both wrote (the theme's assets) to be
 identical. Search index, headers and sitemap are made once, over the merged site.
 
-This module and ``icckb.i18n_speed`` are the only ones besides the hooks that know MkDocs.
+This module, ``icckb.adapters`` and the hooks are the only ones that know MkDocs.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from . import build, search
+from .adapters import i18n
+from .adapters import mkdocs as adapter
 from .project import Project
 
 log = logging.getLogger("mkdocs.icckb")
@@ -33,8 +35,8 @@ log = logging.getLogger("mkdocs.icckb")
 # ``icckb serve --lang``: the hooks then build only this language.
 ONLY_LANGUAGE = "ICCKB_LANGUAGE"
 
-# In a build process: the prepared site it inherited, and its caches of rendered bodies
-# and of language alternates (each shared by the passes the process runs).
+# In a build process: the state it inherited (the prepared site, and its caches of
+# rendered bodies and language alternates, shared by the passes the process runs).
 _inherited: dict = {}
 
 
@@ -43,14 +45,11 @@ class MergeError(Exception):
 
 
 def build_only(config, lang: str) -> None:
-    """Make the next MkDocs build one language pass: mkdocs-static-i18n builds ``lang``
-    into its final place (``/`` for the default language, ``/<lang>/`` otherwise) and
-    does not go on to the other languages."""
-    i18n = config.plugins.get("i18n")
-    languages = config.icckb_site.corpus.project.languages
-    if i18n is None or lang not in languages:
+    """Make the next MkDocs build one language pass of ``lang`` (see ``adapters.i18n``)."""
+    languages = adapter.state(config).site.corpus.project.languages
+    if config.plugins.get("i18n") is None or lang not in languages:
         raise PluginError(f"'{lang}' is not one of the site's languages ({', '.join(languages)})")
-    i18n.current_language, i18n.building = lang, True
+    i18n.build_only(config, lang)
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, jobs: int = 1, languages: tuple = (),
@@ -78,7 +77,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, jobs: int = 1, l
     args = [(str(config_file), lang, str(folder), strict, every, finish) for lang, folder in zip(chosen, folders)]
     started = time.monotonic()
     if jobs <= 1:
-        state = {"site": site, "bodies": {}, "alternates": {}}
+        state = adapter.BuildState(site)
         for one in args:
             _language_pass(*one, state=state)
     else:
@@ -133,16 +132,15 @@ def missing_languages(site_dir: Path, project: Project) -> list:
 
 def _inherit(site) -> None:
     """Run once in each build process as it starts."""
-    _inherited.update(site=site, bodies={}, alternates={})
+    _inherited["state"] = adapter.BuildState(site)
 
 
 def _language_pass(config_file: str, lang: str, site_dir: str, strict: bool, languages: tuple, index: bool,
-                   state: dict | None = None) -> None:
+                   state: adapter.BuildState | None = None) -> None:
     """One mkdocs-static-i18n language pass into ``site_dir``; with ``index``, its
     search index into ``<site_dir>.search``."""
-    state = state or _inherited
     config = load_config(config_file, site_dir=site_dir, strict=strict)
-    config.icckb_site, config.icckb_bodies, config.icckb_alternates = state["site"], state["bodies"], state["alternates"]
+    adapter.keep_state(config, state or _inherited["state"])
     build_only(config, lang)
     config.plugins.on_startup(command="build", dirty=False)
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape as xml_escape
 
+from . import schema
 from .corpus import Corpus, Record
 from .crossindex import CrossIndex, newest_first
 
@@ -20,13 +21,9 @@ SCHEMA_VERSION = 1
 
 def files(corpus: Corpus, index: CrossIndex, lang: str, site_url: str = "") -> dict:
     exporter = Exporter(corpus, index, lang)
-    out = {
-        "api/practices.json": exporter.collection("practice"),
-        "api/publications.json": exporter.collection("publication"),
-        "api/toolkits.json": exporter.collection("toolkit"),
-        "api/cities.json": exporter.cities(),
-        "feed.xml": exporter.feed(site_url),
-    }
+    out = {f"api/{t.plural}.json": exporter.collection(t.name) for t in schema.RECORD_TYPES}
+    out["api/cities.json"] = exporter.cities()
+    out["feed.xml"] = exporter.feed(site_url)
     return out
 
 
@@ -60,17 +57,22 @@ class Exporter:
             "url": "/" + self.prefix + record.url,
             **self.text_of(record),
             "topics": [{"id": t, "name": self.vocab.topic(t)} for t in meta.get("topics") or []],
-            "status": meta.get("status", "active"),
+            "status": meta["status"],
             "sources": list(meta.get("sources") or []),
         }
         if "cities" in meta:
             item["cities"] = [{"id": c, "name": self.vocab.city(c), "country": cities[c]["country"]} for c in meta["cities"] if c in cities]
             item["countries"] = sorted({c["country"] for c in item["cities"]})
-        for key in ("year", "end_year", "ongoing", "target_groups", "partners", "funding", "contact", "outcome", "links", "kind", "languages"):
-            if meta.get(key) not in (None, "", []):
+        # Every other fact as written, and the records that name this one.
+        for key in record.type.fields:
+            if key not in item and key not in record.type.translatable and meta.get(key) not in (None, "", []):
                 item[key] = meta[key]
-        if record.type.name == "toolkit":
-            item["resources"] = meta.get("resources") or []
+        for spec in record.type.fields.values():
+            if getattr(spec, "reverse", ""):
+                naming = self.index.named_by[spec.reverse].get(record.slug, {})
+                slugs = [r.slug for t in schema.RECORD_TYPES for r in naming.get(t.name, [])]
+                if slugs:
+                    item[spec.reverse] = slugs
         return item
 
     def collection(self, type_name: str) -> str:
@@ -84,18 +86,18 @@ class Exporter:
                 "id": city["id"],
                 "name": self.vocab.city(city["id"]),
                 "country": city["country"],
-                "kind": city.get("kind", "city"),
+                "kind": city["kind"],
                 "networks": list(city.get("networks") or []),
                 "member_since": city.get("member_since"),
                 "url": f"/{self.prefix}cities/{city['id']}/",
-                "practices": [r.slug for r in self.index.by_city.get(city["id"], [])],
+                **{t.plural: [r.slug for r in self.index.of("city", city["id"]).get(t.name, [])] for t in schema.RECORD_TYPES if "cities" in t.fields},
             })
         return _json({"version": SCHEMA_VERSION, "lang": self.lang, "count": len(items), "items": items})
 
     def feed(self, site_url: str) -> str:
         """An Atom feed of the newest active practices and publications."""
         # A record whose year no document states cannot be placed among the newest.
-        dated = [r for r in self.index.active("practice") + self.index.active("publication") if r.get("year")]
+        dated = [r for t in schema.RECORD_TYPES if "year" in t.fields for r in self.index.active(t.name) if r.get("year")]
         records = newest_first(dated)[:FEED_SIZE]
         base = site_url.rstrip("/") + "/" if site_url else "/"
         home = base + self.prefix

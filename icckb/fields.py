@@ -76,14 +76,18 @@ def closest(value: object, choices, label: str) -> str:
 
 
 class Field:
-    """A field of a record: its help text, whether it is required, and its check."""
+    """A field of a record: its help text, whether it is required, its default (filled
+    in by the loader, so nothing downstream decides it again), its check, and whether
+    its page shows it among the facts."""
 
     type_name = "value"
 
-    def __init__(self, help: str, required: bool = False, example: str = ""):
+    def __init__(self, help: str, required: bool = False, example: str = "", default=None, fact: bool = True):
         self.help = help
         self.required = required
         self.example = example
+        self.default = default
+        self.fact = fact
 
     def check(self, value: object, ctx: Context) -> Messages:
         raise NotImplementedError
@@ -129,10 +133,12 @@ class Year(Field):
 
     type_name = "year"
 
-    def __init__(self, help: str, minimum: int = 2008, maximum: int | None = None, **kw):
+    def __init__(self, help: str, minimum: int = 2008, maximum: int | None = None, until: str = "", running: str = "", **kw):
         super().__init__(help, **kw)
         self.minimum = minimum
         self.maximum = maximum
+        self.until = until  # the field holding the year it ended, shown with it ("2015–2018")
+        self.running = running  # the true/false field saying it still runs ("2015 – ongoing")
 
     def check(self, value, ctx):
         highest = self.maximum or ctx.this_year
@@ -176,10 +182,9 @@ class Choice(Field):
 
     type_name = "one of"
 
-    def __init__(self, help: str, choices: tuple, default: str | None = None, **kw):
+    def __init__(self, help: str, choices: tuple, **kw):
         super().__init__(help, **kw)
         self.choices = choices
-        self.default = default
 
     def check(self, value, ctx):
         if value not in self.choices or not isinstance(value, str):
@@ -209,10 +214,12 @@ class Ref(Field):
 
     type_name = "id"
 
-    def __init__(self, help: str, registry: str, label: str, **kw):
+    def __init__(self, help: str, registry: str, label: str, detail: str = "", reverse: str = "", **kw):
         super().__init__(help, **kw)
-        self.registry = registry
+        self.registry = registry  # a registry, or the plural of a record type
         self.label = label
+        self.detail = detail  # a field of the entry shown beside its name (a kind's definition)
+        self.reverse = reverse  # the fact the named records show in return ("adapted_in")
 
     def check(self, value, ctx):
         known = ctx.ids.get(self.registry, set())
@@ -258,9 +265,10 @@ class TextList(Field):
 
     type_name = "list of text"
 
-    def __init__(self, help: str, max_length: int = 300, **kw):
+    def __init__(self, help: str, max_length: int = 300, separator: str = "; ", **kw):
         super().__init__(help, **kw)
         self.item = Text(help, max_length=max_length)
+        self.separator = separator  # between the items where they are shown
 
     def check(self, value, ctx):
         if isinstance(value, str):
@@ -391,3 +399,9 @@ def check_fields(data: dict, fields: dict, ctx: Context) -> Messages:
             continue
         for sub, message in spec.check(value, ctx):
             yield (name,) + sub, message
+
+
+def with_defaults(data: dict, fields: dict) -> dict:
+    """``data`` with the declared default of every field it leaves out."""
+    missing = {name: spec.default for name, spec in fields.items() if spec.default is not None and name not in data}
+    return {**data, **missing} if missing else data

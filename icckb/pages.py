@@ -13,7 +13,7 @@ import posixpath
 import re
 from html import escape
 
-from . import reference, search, translations
+from . import labels, reference, render, schema, staging, translations
 from .corpus import Corpus, Record
 from .crossindex import CrossIndex
 from .render import language_name as _language_name
@@ -71,9 +71,12 @@ class Pages:
 
     def all(self) -> dict:
         pages = {}
+        for record_type in schema.RECORD_TYPES:
+            pages.update(self.collection(record_type))
+        for family in schema.FAMILIES:
+            if family.folder:
+                pages.update(self.family_pages(family))
         for generator in (
-            self.practice_index, self.publication_index, self.toolkit_index, self.topic_pages,
-            self.city_pages, self.country_pages, self.network_pages, self.year_pages,
             self.archive_page, self.glossary_page, self.field_reference, self.translation_dashboard,
             self.search_page, self.submission_form,
         ):
@@ -128,78 +131,81 @@ class Pages:
         return [f"## {text(heading)}", "", *lines]
 
     def browse_links(self, page: str) -> list:
-        targets = [("topics/index.md", "topics_title"), ("cities/index.md", "cities_title"), ("countries/index.md", "countries_title"),
-                   ("networks/index.md", "networks_title"), ("years/index.md", "years_title"), ("archive.md", "archive_title")]
+        targets = [(f"{f.folder}/index.md", f"{f.folder}_title") for f in schema.FAMILIES if f.folder] + [("archive.md", "archive_title")]
         return [text(self.label("browse_by")) + ": " + " · ".join(self.link(page, target, self.label(key)) for target, key in targets)]
+
+    def name(self, family: schema.Family, value) -> str:
+        return value_name(self.vocab, family, value)
+
+    def optional_label(self, key: str) -> str:
+        """A label that a page may go without (an intro)."""
+        return self.label(key) if key in labels.ENGLISH else ""
 
     # -- collections -----------------------------------------------------
 
-    def practice_index(self) -> dict:
-        page = "practices/index.md"
-        records = self.index.active("practice")
-        intro = self.label("practices_intro", count=len(records))
-        names = {
-            "topic": self.names("topics", self.vocab.topic),
-            "city": self.names("cities", self.vocab.city),
-            "country": {c["id"].lower(): self.vocab.country(c["id"]) for c in self.corpus.registries.get("countries", [])},
-            "network": self.names("networks", lambda i: self.vocab.entry("networks", i)),
-            "target_group": self.names("target_groups", lambda i: self.vocab.entry("target_groups", i)),
-            "status": {s: self.label(f"status_{s}") for s in ("active", "archived")},
-        }
-        # Offer only the values some practice has.
-        used = {pair for r in self.corpus.records["practice"].values() for pair in search.filters(r, self.corpus)}
-        names = {facet: {k: v for k, v in values.items() if (facet, k) in used} for facet, values in names.items()}
-        years = sorted({r.get("year") for r in self.corpus.records["practice"].values() if r.get("year")})
-        widget = self.database(page, "practice", "search_practices", names, years)
-        static = self.static_list(page, records)
-        return {page: self.page(self.label("practices_title"), intro, self.browse_links(page), widget, static)}
+    def collection(self, record_type: schema.RecordType) -> dict:
+        """A type's page: with facets, its database and the full list beside it (grouped,
+        if the type says by what) for readers without JavaScript; else its list."""
+        page = f"{record_type.url}/index.md"
+        records = self.index.active(record_type.name)
+        title = self.label(f"{record_type.plural}_title")
+        intro = self.label(f"{record_type.plural}_intro", count=len(records))
+        if not record_type.facets:
+            return {page: self.page(title, intro, self.record_list(page, records))}
+        widget = self.database(page, record_type)
+        if record_type.group_by:
+            static = ['<div class="icckb-db-static" markdown>', "", *self.grouped_list(page, record_type, records), "</div>"]
+        else:
+            static = ['<div class="icckb-db-static">', *self.record_list(page, records), "</div>"]
+        return {page: self.page(title, intro, self.browse_links(page), widget, static)}
 
-    def publication_index(self) -> dict:
-        page = "policy-briefs/index.md"
-        records = self.index.active("publication")
+    def grouped_list(self, page: str, record_type: schema.RecordType, records: list) -> list:
+        """The list in sections, one per entry of the registry the grouping field names."""
+        registry = record_type.fields[record_type.group_by].registry
         blocks = []
-        for kind in self.corpus.registries.get("kinds", []):
-            of_kind = [r for r in records if r.get("kind") == kind["id"]]
-            if of_kind:
-                definition = f"*{text(self.vocab.entry('kinds', kind['id'], 'definition'))}*"
-                blocks += self.section(self.vocab.entry("kinds", kind["id"]), [definition, "", *self.record_list(page, of_kind)]) + [""]
-        names = {
-            "kind": self.names("kinds", lambda i: self.vocab.entry("kinds", i)),
-            "topic": self.names("topics", self.vocab.topic),
-            "language": {code: _language_name(code) for code in sorted({c for r in records for c in r.get("languages") or {}})},
-        }
+        for entry in self.corpus.registries.get(registry, []):
+            of_entry = [r for r in records if r.get(record_type.group_by) == entry["id"]]
+            if of_entry:
+                definition = f"*{text(self.vocab.entry(registry, entry['id'], 'definition'))}*"
+                blocks += self.section(self.vocab.entry(registry, entry["id"]), [definition, "", *self.record_list(page, of_entry)]) + [""]
+        return blocks
+
+    def database(self, page: str, record_type: schema.RecordType) -> list:
+        """The filterable database: a container the script fills, with the names of the
+        values some record of the type has in each of its facets, and its labels."""
+        records = list(self.corpus.records[record_type.name].values())
+        names = {}
+        for name in record_type.facets:
+            family = schema.family(name)
+            used = list(dict.fromkeys(v for r in records for v in family.values(r.meta, r.type.fields, self.corpus.registry)))
+            names[name] = {family.slug(v): self.name(family, v) for v in self.in_order(family, used)}
         years = sorted({r.get("year") for r in records if r.get("year")})
-        widget = self.database(page, "publication", "search_publications", names, years)
-        return {page: self.page(self.label("publications_title"), self.label("publications_intro"), self.browse_links(page), widget, ["<div class=\"icckb-db-static\" markdown>", "", *blocks, "</div>"])}
+        keys = ["filters", "filter_year", "filter_year_from", "filter_year_to", "clear_filters", "no_results", "show_more"]
+        words = {key: self.label(key) for key in keys + [f"filter_{name}" for name in record_type.facets]}
+        words["results_count"] = self.label("results_count", count="{count}")
+        words["placeholder"] = self.label(f"search_{record_type.plural}")
+        data = script_json({"names": names, "labels": words, "years": years})
+        bundle = self.site_root(page) + "pagefind/"
+        return [
+            f'<div class="icckb-db" data-type="{record_type.name}" data-bundle="{escape(bundle)}" data-facets="{" ".join(names)}" hidden>',
+            f'<script type="application/json">{data}</script>',
+            "</div>",
+        ]
+
+    def in_order(self, family: schema.Family, values: list) -> list:
+        """Values as a family lists them: newest first, by name, or as its registry does."""
+        if family.order == "newest":
+            return sorted(values, reverse=True)
+        if family.order == "name":
+            return sorted(values, key=lambda v: self.name(family, v))
+        rank = {e["id"]: n for n, e in enumerate(self.corpus.registries.get(family.registry, []))}
+        return sorted(values, key=lambda v: (rank.get(v, len(rank)), str(v)))
 
     def site_root(self, page: str) -> str:
         """The relative path from where a staged page is served (with directory URLs,
         ``x/index.md`` and ``x.md`` both at ``x/``, under the language's root) to the site's root."""
         depth = len([part for part in served_url(page).split("/") if part]) + (self.lang != self.corpus.project.default_language)
         return "../" * depth
-
-    def names(self, registry: str, name) -> dict:
-        return {entry["id"]: name(entry["id"]) for entry in self.corpus.registries.get(registry, [])}
-
-    def static_list(self, page: str, records) -> list:
-        """The full list, for readers without JavaScript; the database replaces it."""
-        return ['<div class="icckb-db-static">', *self.record_list(page, records), "</div>"]
-
-    def database(self, page: str, record_type: str, placeholder: str, names: dict, years: list) -> list:
-        """The filterable database: a container the script fills, with its vocabulary."""
-        labels = {key: self.label(key) for key in (
-            "filters", "filter_topic", "filter_city", "filter_country", "filter_network", "filter_year", "filter_year_from",
-            "filter_year_to", "filter_target_group", "filter_status", "filter_kind", "filter_language", "clear_filters",
-            "no_results", "show_more", placeholder)}
-        labels["results_count"] = self.label("results_count", count="{count}")
-        labels["placeholder"] = labels.pop(placeholder)
-        data = script_json({"names": names, "labels": labels, "years": years})
-        bundle = self.site_root(page) + "pagefind/"
-        return [
-            f'<div class="icckb-db" data-type="{record_type}" data-bundle="{escape(bundle)}" data-facets="{" ".join(names)}" hidden>',
-            f'<script type="application/json">{data}</script>',
-            "</div>",
-        ]
 
     def submission_form(self) -> dict:
         """A form that writes a practice file, checked in the browser with the validator's rules."""
@@ -211,103 +217,77 @@ class Pages:
 
     def search_page(self) -> dict:
         bundle = self.site_root("search.md") + "pagefind/"
-        types = json.dumps({t: self.label(f"type_{t}") for t in ("practice", "publication", "toolkit", "topic", "city", "country", "network", "year", "page")}, ensure_ascii=False)
+        kinds = [t.name for t in schema.RECORD_TYPES] + [f.name for f in schema.FAMILIES if f.folder] + ["page"]
+        types = json.dumps({t: self.label(f"type_{t}") for t in kinds}, ensure_ascii=False)
         widget = [f'<div id="icckb-search" data-bundle="{escape(bundle)}" data-types="{escape(types)}" data-label="{escape(self.label("search_title"))}"></div>']
         return {"search.md": self.page(self.label("search_title"), self.label("search_intro"), widget)}
 
-    def toolkit_index(self) -> dict:
-        page = "toolkits/index.md"
-        return {page: self.page(self.label("toolkits_title"), self.label("toolkits_intro"), self.record_list(page, self.index.active("toolkit")))}
+    # -- browse families -------------------------------------------------
 
-    # -- cross-index pages -----------------------------------------------
-
-    def topic_pages(self) -> dict:
-        pages, items = {}, []
-        for topic in self.corpus.registries.get("topics", []):
-            page = f"topics/{topic['id']}.md"
-            name = self.vocab.topic(topic["id"])
-            items.append(f"- {self.link('topics/index.md', page, name)}: {text(self.vocab.topic(topic['id'], 'definition'))}")
-            grouped = self.index.by_topic.get(topic["id"], {})
-            blocks = [
-                self.section(self.label("toolkits_title"), self.record_list(page, grouped.get("toolkit", []))),
-                self.section(self.label("publications_title"), self.record_list(page, grouped.get("publication", []))),
-                self.section(self.label("practices_title"), self.record_list(page, grouped.get("practice", []))),
-            ]
-            pages[page] = self.page(name, self.vocab.topic(topic["id"], "definition"), *blocks)
-        pages["topics/index.md"] = self.page(self.label("topics_title"), self.label("topics_intro"), items)
+    def family_pages(self, family: schema.Family) -> dict:
+        """A page per value of a family (its records, by type; its entry's facts and the
+        entries naming it) and an index of its values."""
+        pages = {}
+        folder = family.folder
+        values = self.family_values(family)
+        for value in values:
+            page = f"{folder}/{family.slug(value)}.md"
+            entry = self.corpus.registry(family.registry).get(value, {}) if family.registry else {}
+            intro = self.vocab.entry(family.registry, value, family.intro) if family.intro and entry.get(family.intro) else ""
+            blocks = []
+            if family.facts:
+                facts = render.Facts(self.corpus, self.index, self.lang, served_url(page))
+                blocks.append([facts.box(facts.of(schema.registry(family.registry).fields, entry, family.facts))])
+            blocks += self.members(page, family, value)
+            grouped = self.index.of(family.name, value)
+            for record_type in sorted(schema.RECORD_TYPES, key=lambda t: t.rank):
+                if any(name in record_type.fields for name, _ in family.sources):
+                    blocks.append(self.section(self.label(f"{record_type.plural}_title"), self.record_list(page, grouped.get(record_type.name, []))))
+            pages[page] = self.page(self.name(family, value), intro, *blocks)
+        pages[f"{folder}/index.md"] = self.page(self.label(f"{folder}_title"), self.optional_label(f"{folder}_intro"), self.family_index(family, values))
         return pages
 
-    def city_pages(self) -> dict:
-        pages, by_country = {}, {}
-        for city in self.corpus.registries.get("cities", []):
-            page = f"cities/{city['id']}.md"
-            by_country.setdefault(city["country"], []).append(city)
-            facts = [f"**{text(self.label('country'))}:** " + self.link(page, f"countries/{city['country'].lower()}.md", self.vocab.country(city["country"]))]
-            networks = [self.link(page, f"networks/{n}.md", self.vocab.entry("networks", n)) for n in city.get("networks") or []]
-            if networks:
-                facts.append(f"**{text(self.label('network'))}:** " + ", ".join(networks))
-            if city.get("member_since"):
-                facts.append(f"**{text(self.label('member_since'))}:** {city['member_since']}")
-            practices = self.section(self.label("practices_title"), self.record_list(page, self.index.by_city.get(city["id"], [])))
-            pages[page] = self.page(self.vocab.city(city["id"]), "", ["  \n".join(facts)], practices)
-        items = []
-        for code in sorted(by_country, key=self.vocab.country):
-            cities = sorted(by_country[code], key=lambda c: self.vocab.city(c["id"]))
-            links = ", ".join(self.link("cities/index.md", f"cities/{c['id']}.md", self.vocab.city(c["id"])) for c in cities)
-            items.append(f"- **{self.link('cities/index.md', f'countries/{code.lower()}.md', self.vocab.country(code))}**: {links}")
-        pages["cities/index.md"] = self.page(self.label("cities_title"), self.label("cities_intro"), items)
-        return pages
+    def family_values(self, family: schema.Family) -> list:
+        """The values with a page: every entry of the family's registry, or every value
+        some active record has."""
+        values = [e["id"] for e in self.corpus.registries.get(family.registry, [])] if family.registry else list(self.index.by[family.name])
+        return self.in_order(family, values)
 
-    def country_pages(self) -> dict:
-        pages, items = {}, []
-        cities = self.corpus.registries.get("cities", [])
-        for country in sorted(self.corpus.registries.get("countries", []), key=lambda c: self.vocab.country(c["id"])):
-            code = country["id"]
-            page = f"countries/{code.lower()}.md"
-            members = sorted((c for c in cities if c["country"] == code), key=lambda c: self.vocab.city(c["id"]))
-            if not members:
-                continue
-            items.append(f"- {self.link('countries/index.md', page, self.vocab.country(code))}")
-            city_links = ["- " + self.link(page, f"cities/{c['id']}.md", self.vocab.city(c["id"])) for c in members]
-            pages[page] = self.page(
-                self.vocab.country(code), "",
-                self.section(self.label("cities_title"), city_links),
-                self.section(self.label("practices_title"), self.record_list(page, self.index.by_country.get(code, []))),
-            )
-        pages["countries/index.md"] = self.page(self.label("countries_title"), "", items)
-        return pages
+    def members(self, page: str, family: schema.Family, value) -> list:
+        """Sections listing the registry entries that name ``value`` (a country's cities);
+        the first is shown even when empty."""
+        blocks = []
+        for number, (registry, key, heading) in enumerate(family.members):
+            owner = next(f for f in schema.FAMILIES if f.registry == registry and f.folder)
+            named = [e for e in self.corpus.registries.get(registry, []) if value in _as_list(e.get(key))]
+            links = ["- " + self.link(page, f"{owner.folder}/{owner.slug(e['id'])}.md", self.name(owner, e["id"]))
+                     for e in sorted(named, key=lambda e: self.name(owner, e["id"]))]
+            if links or number == 0:
+                blocks.append(self.section(self.label(heading), links or [f"*{text(self.label('none_yet'))}*"]))
+        return blocks
 
-    def network_pages(self) -> dict:
-        pages, items = {}, []
-        cities = self.corpus.registries.get("cities", [])
-        for network in self.corpus.registries.get("networks", []):
-            page = f"networks/{network['id']}.md"
-            name = self.vocab.entry("networks", network["id"])
-            items.append(f"- {self.link('networks/index.md', page, name)}")
-            members = sorted((c for c in cities if network["id"] in (c.get("networks") or [])), key=lambda c: self.vocab.city(c["id"]))
-            member_links = ["- " + self.link(page, f"cities/{c['id']}.md", self.vocab.city(c["id"])) for c in members]
-            pages[page] = self.page(
-                name, self.vocab.entry("networks", network["id"], "description") if network.get("description") else "",
-                self.section(self.label("cities_title"), member_links or [f"*{text(self.label('none_yet'))}*"]),
-                self.section(self.label("practices_title"), self.record_list(page, self.index.by_network.get(network["id"], []))),
-            )
-        pages["networks/index.md"] = self.page(self.label("networks_title"), self.label("networks_intro"), items)
-        return pages
+    def family_index(self, family: schema.Family, values: list) -> list:
+        """The index of a family's values: a list, with definitions, with counts, or
+        grouped by a key of their entries ("by:country")."""
+        index, folder = f"{family.folder}/index.md", family.folder
+        item = lambda value: self.link(index, f"{folder}/{family.slug(value)}.md", self.name(family, value))
+        if family.index == "definitions":
+            return [f"- {item(v)}: {text(self.vocab.entry(family.registry, v, family.intro))}" for v in values]
+        if family.index == "counts":
+            return [f"- {item(v)} ({sum(len(r) for r in self.index.of(family.name, v).values())})" for v in values]
+        if family.index.startswith("by:"):
+            key = family.index[3:]
+            spec = schema.registry(family.registry).fields[key]
+            group = next(f for f in schema.FAMILIES if f.registry == spec.registry and f.folder)
+            entries = self.corpus.registry(family.registry)
+            by_group: dict = {}
+            for value in values:
+                by_group.setdefault(entries[value][key], []).append(value)
+            return [f"- **{self.link(index, f'{group.folder}/{group.slug(g)}.md', self.name(group, g))}**: " + ", ".join(item(v) for v in by_group[g])
+                    for g in sorted(by_group, key=lambda g: self.name(group, g))]
+        return [f"- {item(v)}" for v in values]
 
-    def year_pages(self) -> dict:
-        pages, items = {}, []
-        for year in sorted(self.index.by_year, reverse=True):
-            page = f"years/{year}.md"
-            grouped = self.index.by_year[year]
-            counts = len(grouped.get("practice", [])) + len(grouped.get("publication", []))
-            items.append(f"- {self.link('years/index.md', page, str(year))} ({counts})")
-            pages[page] = self.page(
-                str(year), "",
-                self.section(self.label("practices_title"), self.record_list(page, grouped.get("practice", []))),
-                self.section(self.label("publications_title"), self.record_list(page, grouped.get("publication", []))),
-            )
-        pages["years/index.md"] = self.page(self.label("years_title"), self.label("years_intro"), items)
-        return pages
+    # -- other pages -----------------------------------------------------
 
     def archive_page(self) -> dict:
         return {"archive.md": self.page(self.label("archive_title"), self.label("archive_intro"), self.record_list("archive.md", self.index.archived))}
@@ -326,9 +306,8 @@ class Pages:
     def translation_dashboard(self) -> dict:
         """Per language and collection: translated, outdated and missing, then the lists."""
         page = "contribute/translations.md"
-        collections = ("practices", "publications", "toolkits", "pages")
-        names = {"practices": self.label("practices_title"), "publications": self.label("publications_title"),
-                 "toolkits": self.label("toolkits_title"), "pages": self.label("collection_pages")}
+        collections = [t.plural for t in schema.RECORD_TYPES] + [schema.PAGE.plural]
+        names = {**{t.plural: self.label(f"{t.plural}_title") for t in schema.RECORD_TYPES}, schema.PAGE.plural: self.label("collection_pages")}
         states = " / ".join(self.label(f"status_{s}") for s in translations.STATUSES)
         table = [
             "| " + " | ".join([text(self.label("language"))] + [f"{text(names[c])} ({text(states)})" for c in collections]) + " |",
@@ -355,12 +334,23 @@ class Pages:
 
 def _page_of(item) -> str:
     """The staged page of an original, for links from generated pages."""
-    path = item.original
-    for source, staged in (("docs/", ""), ("practices/", "practices/"), ("policy_briefs/", "policy-briefs/")):
-        if path.startswith(source):
-            return staged + path[len(source):]
-    return path
+    return staging.staged_name(item.original)
 
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
+def value_name(vocab: Vocabulary, family: schema.Family, value) -> str:
+    """How readers see a family's value: its registry entry's name, its label, its
+    language's name, or itself."""
+    if family.names == "registry":
+        return vocab.entry(family.registry, value)
+    if family.names == "label":
+        return vocab.label(f"{family.name}_{value}")
+    if family.names == "language":
+        return _language_name(value)
+    return str(value)
 
 
 def form_settings(corpus: Corpus, vocab: Vocabulary) -> dict:

@@ -16,7 +16,7 @@ def markdown() -> str:
         "`icckb validate` and the site build check them with the same rules.",
         "",
     ]
-    for record_type in schema.RECORD_TYPES:
+    for record_type in schema.SOURCE_TYPES:
         parts += _record_section(record_type)
     parts += [
         "## Translations",
@@ -25,7 +25,9 @@ def markdown() -> str:
         "(`barcelona-anti-rumours.fr.md`). It carries only the translated fields below and the "
         "translated body; cities, year, topics and every other fact belong to the original alone.",
         "",
-        *_table(schema.TRANSLATION_FIELDS),
+        *_table(schema.translation_fields(schema.PRACTICE)),
+        "",
+        "A translation of a site page carries its `title` and `description` instead of `title` and `summary`.",
         "",
         "## Registries",
         "",
@@ -33,7 +35,7 @@ def markdown() -> str:
         "",
     ]
     for registry in schema.REGISTRIES:
-        parts += [f"### `{registry.path}`", "", registry.description, "", *_table(registry.fields), ""]
+        parts += [f"### `{registry.path}`", "", registry.description, "", *_table(registry.fields), "", *_groups(registry.fields)]
     return "\n".join(parts).rstrip() + "\n"
 
 
@@ -42,16 +44,22 @@ def _record_section(record_type: schema.RecordType) -> list:
         f"## {record_type.name.capitalize()}",
         "",
         f"{record_type.description} One file per {record_type.name}: `{record_type.folder}/<slug>.md`, "
-        f"published at `/{record_type.url}/<slug>/`.",
+        f"published at `/{record_type.url}{'/' if record_type.url else ''}<slug>/`.",
         "",
         *_table(record_type.fields),
         "",
     ]
     if record_type.sections:
         lines += ["The body has these sections, in this order: " + ", ".join(f"`## {s}`" for s in record_type.sections) + ".", ""]
-    for name, spec in record_type.fields.items():
+    return lines + _groups(record_type.fields)
+
+
+def _groups(fields: dict) -> list:
+    """The sub-fields of each field that is a group or a list of groups."""
+    lines = []
+    for name, spec in fields.items():
         if isinstance(spec, (Group, GroupList)):
-            lines += [f"Each entry of `{name}` has:", "", *_table(spec.fields), ""]
+            lines += [f"Each entry of `{name}` has:" if isinstance(spec, GroupList) else f"`{name}` has:", "", *_table(spec.fields), ""]
     return lines
 
 
@@ -78,10 +86,11 @@ def _type(spec: Field) -> str:
 
 
 def _registry_path(name: str) -> str:
+    """Where the ids a reference names live: a registry file, or a record type's folder."""
     for registry in schema.REGISTRIES:
         if registry.name == name:
             return registry.path
-    return "policy_briefs/" if name == "publications" else name
+    return next((t.folder + "/" for t in schema.RECORD_TYPES if t.plural == name), name)
 
 
 def _cell(text: str) -> str:

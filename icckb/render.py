@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from html import escape
 
+from . import schema
 from .corpus import Corpus, Record
 from .crossindex import CrossIndex
+from .fields import Choice, GroupList, LanguageVersions, Ref, TextList, Year
 from .vocabulary import Vocabulary
 
 LANGUAGE_NAMES = {
@@ -19,10 +21,6 @@ LANGUAGE_NAMES = {
     "pl": "Polski", "pt": "Português", "ro": "Română", "ru": "Русский", "sv": "Svenska",
     "tr": "Türkçe", "uk": "Українська",
 }
-
-# Record type -> label of its collection, for breadcrumbs.
-_COLLECTION_LABEL = {"practice": "practices_title", "publication": "publications_title", "toolkit": "toolkits_title"}
-
 
 def relative(from_url: str, to_url: str) -> str:
     """Relative link between two directory URLs such as 'practices/x/' and 'topics/y/'."""
@@ -45,22 +43,106 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
 
 
-class RecordView:
-    """A record as shown in one language: its fragments, all escaped."""
+class Facts:
+    """Field values as a page shows them, all escaped: registry ids as names, linked to
+    their pages where they have some; records as links; choices by their label. Links
+    are relative to ``page_url`` (a served address within a language's root)."""
 
-    def __init__(self, record: Record, corpus: Corpus, index: CrossIndex, lang: str):
-        self.record = record
+    def __init__(self, corpus: Corpus, index: CrossIndex, lang: str, page_url: str):
         self.corpus = corpus
         self.index = index
         self.lang = lang
+        self.page_url = page_url
         self.vocab: Vocabulary = corpus.vocabulary(lang)
+        self.paged = {f.registry: f for f in schema.FAMILIES if f.folder and f.registry}
 
     def label(self, key: str, **values) -> str:
         return escape(self.vocab.label(key, **values))
 
     def link(self, to_url: str, text: str, lang: str | None = None) -> str:
         lang_attr = f' lang="{escape(lang)}"' if lang and lang != self.lang else ""
-        return f'<a href="{escape(relative(self.record.url, to_url))}"{lang_attr}>{escape(text)}</a>'
+        return f'<a href="{escape(relative(self.page_url, to_url))}"{lang_attr}>{escape(text)}</a>'
+
+    def box(self, rows) -> str:
+        """A facts box of (label key, HTML value) rows; empty values are left out."""
+        items = "".join(f"<dt>{self.label(name)}</dt><dd>{value}</dd>" for name, value in rows if value)
+        return f'<dl class="icckb-facts" aria-label="{self.label("facts")}">{items}</dl>'
+
+    def of(self, fields: dict, meta: dict, names: tuple = ()):
+        """(label key, HTML value) of each shown field of ``meta`` (or of ``names``), each
+        followed by the facts derived from it (a practice's country after its cities)
+        and by the records that name this one through it (adapted in)."""
+        for name in names or [n for n, spec in fields.items() if spec.fact]:
+            spec = fields[name]
+            yield name, self.value(name, spec, meta)
+            for family in schema.FAMILIES:
+                if family.fact and family.sources[0][0] == name:
+                    found = family.values(meta, fields, self.corpus.registry)
+                    yield family.name, ", ".join(self.named(family.registry, value) for value in found)
+            if getattr(spec, "reverse", "") and self.record is not None:
+                naming = self.index.named_by[spec.reverse].get(self.record.slug, {})
+                yield spec.reverse, ", ".join(self.record_link(r) for t in schema.RECORD_TYPES for r in naming.get(t.name, []))
+
+    record: Record | None = None  # the record whose page this is, if any
+
+    def value(self, name: str, spec, meta: dict) -> str:
+        """One field's value as HTML ("" when there is none)."""
+        value = meta.get(name)
+        if value in (None, "", [], {}):
+            return self.label("year_not_stated") if isinstance(spec, Year) and self.record is not None else ""
+        if isinstance(spec, Year):
+            return self.year(name, spec, meta)
+        if isinstance(spec, Ref):
+            ids = value if isinstance(value, list) else [value]
+            return ", ".join(self.named(spec.registry, id_, spec.detail) for id_ in ids)
+        if isinstance(spec, Choice):
+            return self.label(f"{name}_{value}")
+        if isinstance(spec, LanguageVersions):
+            return language_versions(value)
+        if isinstance(spec, GroupList):
+            return ", ".join(external(entry) for entry in value)
+        if isinstance(spec, TextList):
+            return escape(spec.separator.join(value))
+        return escape(str(value))
+
+    def named(self, registry: str, id_, detail: str = "") -> str:
+        """A registry entry by its name (linked to its page, if its family has pages), or
+        a record by its linked title."""
+        if registry in {t.plural for t in schema.RECORD_TYPES}:
+            record = _record(self.corpus, registry, id_)
+            return self.record_link(record) if record else ""
+        name = self.vocab.entry(registry, id_)
+        family = self.paged.get(registry)
+        shown = self.link(f"{family.folder}/{family.slug(id_)}/", name) if family else escape(name)
+        return f"{shown} <small>{escape(self.vocab.entry(registry, id_, detail))}</small>" if detail else shown
+
+    def year(self, name: str, spec: Year, meta: dict) -> str:
+        """A year with the year it ended, or 'ongoing'; a record's is linked to its year page."""
+        start, end = meta[name], meta.get(spec.until) if spec.until else None
+        if end and end != start:
+            text = f"{start}–{end}"
+        elif spec.running and meta.get(spec.running):
+            text = f"{start} – {self.vocab.label('ongoing')}"
+        else:
+            text = str(start)
+        years = schema.family("year")
+        if self.record is not None and years.folder and (name, None) in years.sources:
+            return self.link(f"{years.folder}/{years.slug(start)}/", text)
+        return escape(text)
+
+    def record_link(self, record: Record) -> str:
+        title, lang = record.text("title", self.lang)
+        lang = lang or self.corpus.project.default_language
+        detail = ", ".join([self.vocab.city(c) for c in record.get("cities") or []][:3] + ([str(record.get("year"))] if record.get("year") else []))
+        return self.link(record.url, title, lang) + (f" <small>{escape(detail)}</small>" if detail else "")
+
+
+class RecordView(Facts):
+    """A record as shown in one language: its fragments, all escaped."""
+
+    def __init__(self, record: Record, corpus: Corpus, index: CrossIndex, lang: str):
+        super().__init__(corpus, index, lang, record.url)
+        self.record = record
 
     def title(self) -> str:
         return self.record.text("title", self.lang)[0]
@@ -77,90 +159,56 @@ class RecordView:
         if self.record.get("status") == "archived":
             parts.append(f'<div class="admonition warning icckb-archived"><p>{self.label("archived_notice")}</p></div>')
         parts.append(f'<p class="icckb-summary">{escape(self.summary())}</p>')
-        parts.append(self.facts_box())
+        parts.append(self.box(self.of(self.record.type.fields, self.record.meta)))
         return "\n".join(parts)
 
     def breadcrumbs(self) -> str:
         home = self.link("", self.vocab.label("home"))
-        collection = self.link(self.record.type.url + "/", self.vocab.label(_COLLECTION_LABEL[self.record.type.name]))
+        collection = self.link(self.record.type.url + "/", self.vocab.label(f"{self.record.type.plural}_title"))
         return f'<nav class="icckb-breadcrumbs" aria-label="{self.label("breadcrumb")}">{home} › {collection} › <span aria-current="page">{escape(self.title())}</span></nav>'
 
     def fallback_notice(self) -> str:
         return fallback_notice(self.corpus, self.record.url, self.lang)
 
-    def facts_box(self) -> str:
-        rows = [(self.label(name), value) for name, value in self.facts() if value]
-        items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
-        return f'<dl class="icckb-facts" aria-label="{self.label("facts")}">{items}</dl>'
-
-    def facts(self):
-        """(label key, HTML value) for each fact of the record."""
-        meta, vocab = self.record.meta, self.vocab
-        cities = self.corpus.registry("cities")
-        if self.record.type.name == "publication":
-            kind = meta.get("kind")
-            yield "kind", f'{escape(vocab.entry("kinds", kind))} <small>{escape(vocab.entry("kinds", kind, "definition"))}</small>'
-        own = [c for c in meta.get("cities") or [] if c in cities]
-        yield "cities", ", ".join(self.link(f"cities/{c}/", vocab.city(c)) for c in own)
-        countries = sorted({cities[c]["country"] for c in own})
-        yield "country", ", ".join(self.link(f"countries/{code.lower()}/", vocab.country(code)) for code in countries)
-        if meta.get("year"):
-            yield "year", self.link(f"years/{meta['year']}/", self.years())
-        elif "year" in self.record.type.fields:
-            yield "year", self.label("year_not_stated")
-        yield "topics", ", ".join(self.link(f"topics/{t}/", vocab.topic(t)) for t in meta.get("topics") or [])
-        yield "target_groups", escape(", ".join(vocab.entry("target_groups", g) for g in meta.get("target_groups") or []))
-        yield "partners", escape(", ".join(meta.get("partners") or []))
-        yield "funding", escape(meta.get("funding") or "")
-        yield "contact", escape(meta.get("contact") or "")
-        yield "outcome", self.label("outcome_" + meta["outcome"]) if meta.get("outcome") else ""
-        yield "languages", language_versions(meta.get("languages") or {})
-        yield "links", ", ".join(external(entry) for entry in meta.get("links") or [])
-        yield "listed_in", escape("; ".join(meta.get("listed_in") or []))
-        yield "sources", escape("; ".join(meta.get("sources") or []))
-
-    def years(self) -> str:
-        meta = self.record.meta
-        if meta.get("end_year") and meta["end_year"] != meta["year"]:
-            return f"{meta['year']}–{meta['end_year']}"
-        if meta.get("ongoing"):
-            return f"{meta['year']} – {self.vocab.label('ongoing')}"
-        return str(meta["year"])
-
     # -- below the body --------------------------------------------------
 
     def footer(self) -> str:
-        parts = [self.resources()] if self.record.type.name == "toolkit" else []
+        parts = [self.table()] if self.record.type.table else []
         parts.append(self.related())
         return "\n".join(p for p in parts if p)
 
-    def resources(self) -> str:
-        """A toolkit's resources: title (linked to its publication page), kind, year, languages."""
-        publications = self.corpus.records.get("publication", {})
+    def table(self) -> str:
+        """A list field as a table (a toolkit's resources): a column per sub-field, the
+        title linked to the record it names, if any."""
+        name = self.record.type.table
+        spec = self.record.type.fields[name]
+        linking = _linking(spec.fields)
+        columns = [n for n in spec.fields if n != "title" and n not in linking]
         rows = []
-        for resource in self.record.meta.get("resources") or []:
-            name = escape(resource["title"])
-            if resource.get("publication") in publications:
-                name = self.link(publications[resource["publication"]].url, resource["title"])
-            kind = escape(self.vocab.entry("kinds", resource.get("kind")))
-            rows.append(
-                f"<tr><td>{name}</td><td>{kind}</td><td>{escape(str(resource.get('year') or ''))}</td>"
-                f"<td>{language_versions(resource.get('languages') or {})}</td></tr>"
-            )
-        head = "".join(f'<th scope="col">{self.label(key)}</th>' for key in ("resource", "kind", "year", "languages"))
+        for entry in self.record.meta.get(name) or []:
+            title = escape(entry["title"])
+            for key in linking:
+                target = _record(self.corpus, spec.fields[key].registry, entry.get(key))
+                if target is not None:
+                    title = self.link(target.url, entry["title"])
+            cells = [title] + [escape(str(entry.get(c) or "")) if isinstance(spec.fields[c], Year) else self.value(c, spec.fields[c], entry)
+                               for c in columns]
+            rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+        head = "".join(f'<th scope="col">{self.label(key)}</th>' for key in (_singular(name), *columns))
         return (
-            f'<h2 id="resources">{self.label("resources")}</h2>\n'
-            f'<table class="icckb-resources"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            f'<h2 id="{name}">{self.label(name)}</h2>\n'
+            f'<table class="icckb-{name}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
         )
 
     def related(self) -> str:
-        """Related toolkits, publications and practices, most related first."""
+        """Related records of each type, most related first; for the type of its theme,
+        the newest records of its topics instead."""
         related = self.index.related(self.record)
         blocks = []
-        for type_name, key in (("toolkit", "related_toolkits"), ("publication", "related_publications"), ("practice", "related_practices")):
-            records = related.get(type_name, [])
-            if self.record.type.name == "toolkit" and type_name == "practice":
-                key, records = "theme_practices", self.theme_practices()
+        for record_type in sorted(schema.RECORD_TYPES, key=lambda t: t.rank):
+            key, records = f"related_{record_type.plural}", related.get(record_type.name, [])
+            if record_type.name == self.record.type.theme:
+                key, records = f"theme_{record_type.plural}", self.index.theme(self.record)
             if records:
                 items = "".join(f"<li>{self.record_link(r)}</li>" for r in records)
                 blocks.append(f'<h2 id="{key}">{self.label(key)}</h2>\n<ul class="icckb-related">{items}</ul>')
@@ -169,21 +217,21 @@ class RecordView:
         # Other records' titles: not words of this page for search.
         return '<aside class="icckb-related-content" data-pagefind-ignore>\n' + "\n".join(blocks) + "\n</aside>"
 
-    def theme_practices(self) -> list:
-        """The newest practices filed under any of a toolkit's topics."""
-        seen, found = set(), []
-        for topic in self.record.get("topics") or []:
-            for practice in self.index.by_topic.get(topic, {}).get("practice", []):
-                if practice not in seen:
-                    seen.add(practice)
-                    found.append(practice)
-        return sorted(found, key=lambda r: (-int(r.get("year") or 0), r.slug))[:10]
 
-    def record_link(self, record: Record) -> str:
-        title, lang = record.text("title", self.lang)
-        lang = lang or self.corpus.project.default_language
-        detail = ", ".join([self.vocab.city(c) for c in record.get("cities") or []][:3] + ([str(record.get("year"))] if record.get("year") else []))
-        return self.link(record.url, title, lang) + (f" <small>{escape(detail)}</small>" if detail else "")
+def _linking(fields: dict) -> list:
+    """Sub-fields naming a record (a resource's publication): they link the entry's title."""
+    plurals = {t.plural for t in schema.RECORD_TYPES}
+    return [n for n, spec in fields.items() if isinstance(spec, Ref) and spec.registry in plurals]
+
+
+def _record(corpus: Corpus, plural: str, slug) -> Record | None:
+    """The record of a type (by its plural) with that slug, if any."""
+    record_type = next((t for t in schema.RECORD_TYPES if t.plural == plural), None)
+    return corpus.records[record_type.name].get(slug) if record_type and isinstance(slug, str) else None
+
+
+def _singular(plural: str) -> str:
+    return plural[:-1] if plural.endswith("s") else plural
 
 
 def fallback_notice(corpus: Corpus, url: str, lang: str) -> str:

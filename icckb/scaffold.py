@@ -16,9 +16,7 @@ import yaml
 
 from . import schema
 from .corpus import Corpus, field_label
-from .fields import Context, check_fields
-
-TYPES = {t.name: t for t in schema.RECORD_TYPES}
+from .fields import Context, GroupList, LanguageVersions, Ref, RefList, Year, check_fields
 
 # What each practice section should tell readers (shown as a comment in the new file).
 GUIDANCE = {
@@ -37,12 +35,55 @@ def slugify(title: str) -> str:
 
 def check_answers(record_type: schema.RecordType, meta: dict, corpus: Corpus) -> list:
     """The problems of the answers, worded as ``icckb validate`` words them."""
-    ctx = Context(ids={**_ids(corpus), "publications": set(corpus.records["publication"])})
-    return [f"{field_label(sub)}: {message}" for sub, message in check_fields(meta, record_type.fields, ctx)]
+    ids = {registry.name: set(corpus.registry(registry.name)) for registry in schema.REGISTRIES}
+    ids.update({t.plural: set(corpus.records[t.name]) for t in schema.RECORD_TYPES})
+    return [f"{field_label(sub)}: {message}" for sub, message in check_fields(meta, record_type.fields, Context(ids=ids))]
 
 
-def _ids(corpus: Corpus) -> dict:
-    return {registry.name: set(corpus.registry(registry.name)) for registry in schema.REGISTRIES}
+# How an answer, typed as text, becomes a field's value.
+def _ids(text: str) -> list:
+    return [part.strip() for part in str(text).split(",") if part.strip()]
+
+
+def answer_value(spec, text: str, corpus: Corpus):
+    """The value of a field from the text of an answer ("bergen, oslo" for a list of ids).
+    Raises ValueError with a message for the editor."""
+    if isinstance(spec, RefList):
+        return _ids(text)
+    if isinstance(spec, Year):
+        try:
+            return int(str(text).strip())
+        except ValueError:
+            raise ValueError(f"{str(text)!r} is not a year (write a year such as 2020)") from None
+    if isinstance(spec, LanguageVersions):
+        return {code: None for code in _ids(text)}
+    if isinstance(spec, GroupList):
+        return entries_from(spec, _ids(text), corpus)
+    return str(text).strip()
+
+
+def linked_type(spec: GroupList) -> tuple:
+    """(sub-field, record type) of the sub-field of a list that names a record, if any."""
+    types = {t.plural: t for t in schema.RECORD_TYPES}
+    for name, sub in spec.fields.items():
+        if isinstance(sub, Ref) and sub.registry in types:
+            return name, types[sub.registry]
+    return None, None
+
+
+def entries_from(spec: GroupList, slugs: list, corpus: Corpus) -> list:
+    """Entries of a list (a toolkit's resources) made from existing records: each takes
+    the record's values of its sub-fields and names the record."""
+    key, record_type = linked_type(spec)
+    found = []
+    for slug in slugs:
+        record = corpus.records[record_type.name].get(slug) if record_type else None
+        if record is None:
+            folder = record_type.folder if record_type else "?"
+            raise ValueError(f"unknown {record_type.name if record_type else 'record'} '{slug}' (its file would be {folder}/{slug}.md)")
+        entry = {name: record.meta[name] for name in spec.fields if name in record.meta and name != key}
+        found.append({**{k: dict(v) if isinstance(v, dict) else v for k, v in entry.items()}, key: slug})
+    return found
 
 
 def record_text(record_type: schema.RecordType, meta: dict) -> str:
@@ -58,29 +99,13 @@ def record_text(record_type: schema.RecordType, meta: dict) -> str:
     return f"---\n{front}{hints}---\n\n{body}"
 
 
-def resources_from(publications: list, corpus: Corpus) -> list:
-    """Toolkit resources taken from existing publication records."""
-    found = []
-    for slug in publications:
-        record = corpus.records["publication"].get(slug)
-        if record is None:
-            raise ValueError(f"unknown publication '{slug}' (its file would be policy_briefs/{slug}.md)")
-        found.append({
-            "title": record.meta["title"], "kind": record.meta["kind"], "year": record.meta["year"],
-            "languages": dict(record.meta["languages"]), "publication": slug,
-        })
-    return found
-
-
-def translation_text(original: Path, lang: str) -> str:
-    """A translation to fill in: the original's title, summary and body, to be translated."""
-    import frontmatter
-
-    post = frontmatter.load(original)
-    meta = {key: post[key] for key in ("title", "summary") if key in post.metadata}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
+def translation_text(record, lang: str) -> str:
+    """A translation to fill in: the original's translatable text and body, to be
+    translated, not yet reviewed."""
+    meta = {key: record.meta[key] for key in record.type.translatable if record.meta.get(key)}
+    front = yaml.safe_dump({**meta, "reviewed": False}, allow_unicode=True, sort_keys=False, width=100)
     note = (
-        f"<!-- Translate the title, the summary and the text below into '{lang}'. When you have checked it\n"
-        f"     against the original, run: icckb translations mark <this file> -->\n\n"
+        f"<!-- Translate the text below into '{lang}'. When you have checked it against the\n"
+        f"     original, run: icckb translations mark <this file> -->\n\n"
     )
-    return f"---\n{front}---\n\n{note}{post.content.strip()}\n"
+    return f"---\n{front}---\n\n{note}{record.body.strip()}\n"

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import cbor2
 
+from . import schema
+from .adapters import material
 from .corpus import Corpus, Record
 from .project import default_language_roots
 
@@ -30,30 +32,23 @@ class SearchError(Exception):
 
 
 def filters(record: Record, corpus: Corpus) -> list:
-    """(filter, value) pairs a record is found by in search and the databases."""
-    meta = record.meta
-    cities = corpus.registry("cities")
-    own = [c for c in meta.get("cities") or [] if c in cities]
-    found = [("type", record.type.name), ("status", meta.get("status", "active"))]
-    found += [("topic", t) for t in meta.get("topics") or []]
-    found += [("city", c) for c in own]
-    found += [("country", code.lower()) for code in sorted({cities[c]["country"] for c in own})]
-    found += [("network", n) for n in sorted({n for c in own for n in cities[c].get("networks") or []})]
-    found += [("target_group", g) for g in meta.get("target_groups") or []]
-    found += [("kind", meta["kind"])] if meta.get("kind") else []
-    found += [("language", code) for code in meta.get("languages") or {}]
-    found += [("year", str(meta["year"]))] if meta.get("year") else []
+    """(filter, value) pairs a record is found by in search and the databases: its type,
+    then its values in every browse family."""
+    found = [("type", record.type.name)]
+    for family in schema.FAMILIES:
+        found += [(family.name, family.slug(value)) for value in family.values(record.meta, record.type.fields, corpus.registry)]
     return found
 
 
 def record_data(record: Record, corpus: Corpus, lang: str) -> str:
     """Hidden filters, sort key and metadata of a record page, for search and the database."""
     meta, vocab = record.meta, corpus.vocabulary(lang)
-    own = [c for c in meta.get("cities") or [] if c in corpus.registry("cities")]
+    # Where it took place: its cities, or for a network's own practice, the network.
+    place = [vocab.city(c) for c in meta.get("cities") or []] or [vocab.entry("networks", n) for n in meta.get("networks") or []]
     metadata = [
         ("type", record.type.name),
         ("summary", record.text("summary", lang)[0]),
-        ("place", ", ".join(vocab.city(c) for c in own)),
+        ("place", ", ".join(place)),
         ("year", str(meta.get("year") or "")),
         ("topics", ", ".join(vocab.topic(t) for t in meta.get("topics") or [])),
     ]
@@ -72,7 +67,7 @@ def mark_page(html: str, page_type: str | None, indexed: bool) -> str:
     attrs = " data-pagefind-body"
     if page_type:
         attrs += f' data-pagefind-filter="type:{page_type}" data-pagefind-meta="type:{page_type}"'
-    return html.replace('<article class="md-content__inner md-typeset">', f'<article class="md-content__inner md-typeset"{attrs}>', 1)
+    return material.mark_article(html, attrs)
 
 
 def index(site_dir: Path, languages: tuple) -> None:

@@ -13,12 +13,31 @@ import os
 import shutil
 from pathlib import Path
 
+from . import schema
 from .project import files_under
 
 FOLDER = ".icckb/pages"
 
-# Source folder (relative to the project root) -> folder in the staged tree.
-SOURCES = {"docs": "", "practices": "practices", "policy_briefs": "policy-briefs"}
+
+def sources() -> dict:
+    """Source folder (from the project root) -> its folder in the staged tree: the site's
+    pages at the root, each record type's folder at its address (one inside docs/ comes
+    with it: docs/toolkits is served at toolkits/)."""
+    types = sorted(schema.SOURCE_TYPES, key=lambda t: len(t.folder))
+    found = {}
+    for record_type in types:
+        if not any(record_type.folder.startswith(folder + "/") for folder in found):
+            found[record_type.folder] = record_type.url
+    return found
+
+
+def staged_name(source: str) -> str:
+    """Where a source file (path from the project root) is in the staged tree."""
+    for folder, staged in sources().items():
+        if source.startswith(folder + "/"):
+            rest = source[len(folder) + 1:]
+            return f"{staged}/{rest}" if staged else rest
+    return source
 
 
 class StagingError(Exception):
@@ -28,13 +47,13 @@ class StagingError(Exception):
 def watched_folders(root: Path) -> list:
     """The folders whose edits change the site: the sources and the registries (``data/``),
     not the staging folder (the build rewrites it, and a change there would start another)."""
-    return [root / name for name in (*SOURCES, "data") if (root / name).is_dir()]
+    return [root / name for name in (*sources(), "data") if (root / name).is_dir()]
 
 
 def source_files(root: Path) -> dict:
     """Staged path -> source file, for every file of the source folders (hidden ones aside)."""
     files = {}
-    for source, staged in SOURCES.items():
+    for source, staged in sources().items():
         for relative, entry in files_under(root / source):
             if entry.is_file():
                 files[f"{staged}/{relative}" if staged else relative] = root / source / relative

@@ -17,7 +17,8 @@ import cbor2
 import pytest
 
 from conftest import copy_fixture_site, mkdocs_build
-from icckb import engine, i18n_speed, search
+from icckb import engine, search
+from icckb.adapters import i18n as i18n_speed
 
 
 def icckb(root: Path, *args: str) -> subprocess.CompletedProcess:
