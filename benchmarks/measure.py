@@ -12,7 +12,8 @@ Run in a fresh process for each measurement, so that its figures are this comman
 - ``cpu_seconds``: user + system CPU time of the whole tree, which other work on the
   machine disturbs less than the wall time;
 - ``load``: the machine's 1-minute load average when the command started (another
-  build or test run on the machine shows there);
+  build or test run on the machine shows there, as do the many threads of Hugo and
+  Pagefind in the minute after they ran);
 - ``output``: what the command printed on stdout (its last 20,000 characters).
 
 Exits with the command's status; on failure the JSON also has its stderr.

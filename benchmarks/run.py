@@ -430,8 +430,9 @@ def peer_table(pairs: list, reference: Build, conversion: float) -> tuple:
     for build, compared in pairs:
         rows.append(peer_row(build, compared, hugo_detail(build, conversion) if build.name.startswith("Hugo") else ""))
     loads = [run["load"] for build in [reference, *(b for b, _ in pairs)] for run in build.runs]
-    note = (f"Load average (1 min) when each build started: {min(loads):.1f} to {max(loads):.1f} "
-            f"(builds interleaved, one of each per round). Ratios: pages per second against ours on the same corpus, by wall time and by CPU time.")
+    note = (f"Load average (1 min) when each build started: {min(loads):.1f} to {max(loads):.1f} (other work on the machine "
+            f"shows there, and so do the threads of the build before). Builds interleaved, one of each per round. "
+            f"Ratios: pages per second against ours on the same corpus, by wall time and by CPU time.")
     return ("Side by side with the peers (medians over the runs; peak memory: largest process / whole tree)",
             ("build", "corpus", "HTML pages", "average page", "wall time", "CPU time (user + system)", "pages per second", "peak memory",
              "pages/s vs ours", "pages per CPU second vs ours"), rows, note)
