@@ -86,7 +86,7 @@ def on_page_markdown(markdown, page, config, files):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = build.escape_title(page.meta[key])
     # An original shown in another language has the same body everywhere: render it once.
-    if page.file.src_uri in adapter.state(config).bodies:
+    if page.file.src_uri in adapter.state_of(config).bodies:
         return ""
     # Glossary terms of the language the text is written in are explained where they appear.
     adapter.use_glossary(config, _site(config).glossary(page.file.locale))
@@ -94,7 +94,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    state, lang = adapter.state(config), _language(config)
+    state, lang = adapter.state_of(config), _language(config)
     if page.file.src_uri in state.bodies:  # what rendering the body gave: HTML, contents, anchors, title
         html = adapter.reuse(page, state.bodies[page.file.src_uri])
     else:
@@ -159,7 +159,7 @@ def on_post_build(config):
 
 
 def _site(config) -> build.Site:
-    return adapter.state(config).site
+    return adapter.state_of(config).site
 
 
 def _is_fallback(page, lang: str) -> bool:

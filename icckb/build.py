@@ -17,7 +17,6 @@ from .project import Project
 from .render import RecordView
 
 
-
 class BuildError(Exception):
     """The records have problems: the message is the same report as ``icckb validate``."""
 

@@ -69,7 +69,11 @@ def main(argv: list | None = None) -> int:
     serve.set_defaults(run=run_serve)
 
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # the reader stopped reading (icckb translations | head): not an error
+        sys.stderr.close()
+        return 0
 
 
 def load_project(args) -> Project:

@@ -7,6 +7,7 @@ returns a Corpus holding the records, the registries and every problem found.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,24 +121,25 @@ class Loader:
         self.corpus = corpus
         self.ctx = ctx
         self.wanted = wanted
-        self._markdown = None
+        self._markdown: Callable[[str], str] | None = None
 
     def render(self, body: str) -> str:
         """A body as the site's Markdown renders it (made once, for the bodies that need it)."""
         if self._markdown is None:
             self._markdown = markdown_renderer(self.project)
-        return self._markdown(body)
+        render = self._markdown
+        return render(body)
 
     def run(self) -> None:
         for registry in schema.REGISTRIES:
             self.load_registry(registry)
         self.load_vocabularies()
-        files = {t.name: self.record_files(t) for t in schema.SOURCE_TYPES}
+        files = {t.name: self.record_files(t) for t in schema.source_types()}
         # Records may name other records (a toolkit's publications, a practice's origins):
         # their ids come from file names.
         for record_type in schema.RECORD_TYPES:
             self.ctx.ids[record_type.plural] = {name[:-3] for name in files[record_type.name] if name.count(".") == 1}
-        for record_type in schema.SOURCE_TYPES:
+        for record_type in schema.source_types():
             self.load_records(record_type, files[record_type.name])
         if self.wanted is not None:
             self.report_unknown_paths()
@@ -174,21 +176,26 @@ class Loader:
         file = self.root / registry.path
         self.counts(registry.path)
         entries = self.read_registry(registry, file)
+        if entries is None:
+            self.ctx.unreadable.add(registry.name)
+            entries = []
         self.ctx.ids[registry.name] = {e["id"] for e in entries if isinstance(e.get("id"), str)}
         self.corpus.registries[registry.name] = entries
 
-    def read_registry(self, registry: schema.Registry, file: Path) -> list:
+    def read_registry(self, registry: schema.Registry, file: Path) -> list | None:
+        """The entries of a registry file, or None when it cannot be read at all."""
         shown = registry.path
         if not file.exists():
             self.problem(shown, 1, "file", f"is missing ({registry.description.lower()} are listed here)")
-            return []
+            return None
         parsed = self.read_yaml(file, shown)
         if parsed is None:
-            return []
+            return None
         if not isinstance(parsed.value, list):
             self.problem(shown, 1, "file", "must be a list of entries, each starting with '- id: ...'")
-            return []
-        entries, first_line = [], {}
+            return None
+        entries: list = []
+        first_line: dict = {}
         for index, entry in enumerate(parsed.value):
             if not isinstance(entry, dict):
                 self.problem(shown, parsed.line((index,)), f"entry {index + 1}", "is not a group of fields (start it with '- id: ...')")
@@ -237,7 +244,7 @@ class Loader:
         """Names of the record files of a type, in order; those in subfolders are reported
         (unless the type's files may sit there), those in another type's folder left to it."""
         files = []
-        others = tuple(t.folder[len(record_type.folder) + 1:] + "/" for t in schema.SOURCE_TYPES
+        others = tuple(t.folder[len(record_type.folder) + 1:] + "/" for t in schema.source_types()
                        if t.folder.startswith(record_type.folder + "/"))
         for name in _markdown_files(self.root / record_type.folder):
             if others and name.startswith(others):
@@ -251,7 +258,8 @@ class Loader:
         return files
 
     def load_records(self, record_type: schema.RecordType, files: list) -> None:
-        originals, translations = [], []
+        originals: list = []
+        translations: list = []
         for name in files:
             shown = f"{record_type.folder}/{name}"
             if not self.counts(shown):
@@ -328,13 +336,15 @@ class Loader:
 
     def report_unknown_paths(self) -> None:
         known = {self.shown(self.root / r.path) for r in schema.REGISTRIES}
-        folders = tuple(t.folder + "/" for t in schema.SOURCE_TYPES)
-        for shown in sorted(self.wanted):
+        folders = tuple(t.folder + "/" for t in schema.source_types()) + (vocabulary.FOLDER + "/",)
+        for shown in sorted(self.wanted or ()):
             if shown in known or shown.startswith(folders):
                 if not (self.root / shown).exists():
+                    self.corpus.checked += 1
                     self.corpus.problems.append(Problem(shown, 1, "file", "does not exist"))
                 continue
-            tops = [folder for folder in folders if not any(folder != other and folder.startswith(other) for other in folders)]
+            self.corpus.checked += 1
+            tops = [f for f in folders if f != vocabulary.FOLDER + "/" and not any(f != other and f.startswith(other) for other in folders)]
             self.corpus.problems.append(
                 Problem(shown, 1, "file", "is not a record, page or registry (they live in " + ", ".join(tops) + " and data/)")
             )

@@ -114,7 +114,7 @@ def _related(index: CrossIndex, record: Record) -> dict:
                     if candidate is not record:
                         scores[candidate] += weight
     ranked = sorted(scores, key=lambda r: (-scores[r], -int(r.get("year") or 0), r.slug))
-    related = defaultdict(list)
+    related: dict = defaultdict(list)
     for candidate in ranked:
         if len(related[candidate.type.name]) < RELATED_LIMIT:
             related[candidate.type.name].append(candidate)

@@ -106,10 +106,12 @@ def parse_text(text: str, shown: str, fail, front_matter: bool = True) -> Docume
         parsed = parse(fm, first_line)
     except YamlError as error:
         fail(error.line, "front matter", error.message)
-    if not isinstance(parsed.value, dict):
-        what = "empty" if parsed.value is None else "not a set of 'field: value' lines"
+    meta = parsed.value
+    if not isinstance(meta, dict):
+        what = "empty" if meta is None else "not a set of 'field: value' lines"
         fail(parsed.line(()), "front matter", f"is {what} ({_FORMAT_HINT})")
-    return Document(shown, parsed.value, parsed, body, body_line)
+    assert isinstance(meta, dict)  # fail() raised otherwise
+    return Document(shown, meta, parsed, body, body_line)
 
 
 # Unsafe HTML and link targets in bodies: each pattern with the message it earns, and

@@ -46,7 +46,7 @@ class MergeError(Exception):
 
 def build_only(config, lang: str) -> None:
     """Make the next MkDocs build one language pass of ``lang`` (see ``adapters.i18n``)."""
-    languages = adapter.state(config).site.corpus.project.languages
+    languages = adapter.state_of(config).site.corpus.project.languages
     if config.plugins.get("i18n") is None or lang not in languages:
         raise PluginError(f"'{lang}' is not one of the site's languages ({', '.join(languages)})")
     i18n.build_only(config, lang)
@@ -74,7 +74,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, jobs: int = 1, l
     shutil.rmtree(passes, ignore_errors=True)
     folders = [passes / lang for lang in chosen]
     search_parts = [(lang, passes / f"{lang}.search") for lang in chosen] if finish else None
-    args = [(str(config_file), lang, str(folder), strict, every, finish) for lang, folder in zip(chosen, folders)]
+    args = [(str(config_file), lang, str(folder), strict, every, finish) for lang, folder in zip(chosen, folders, strict=True)]
     started = time.monotonic()
     if jobs <= 1:
         state = adapter.BuildState(site)
@@ -83,7 +83,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, jobs: int = 1, l
     else:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_inherit, initargs=(site,)) as pool:
-            list(pool.map(_language_pass, *zip(*args)))
+            list(pool.map(_language_pass, *zip(*args, strict=True)))
     log.info(f"{len(chosen)} languages built in {time.monotonic() - started:.1f} s with {jobs} processes")
     shutil.rmtree(site_dir, ignore_errors=True)
     merge(folders, site_dir)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Iterator
 
 from . import codes
 
@@ -42,6 +42,7 @@ class Context:
 
     ids: dict = field(default_factory=dict)  # registry name -> set of ids
     this_year: int = field(default_factory=lambda: date.today().year)
+    unreadable: set = field(default_factory=set)  # registries that could not be read: their ids are not checked
 
 
 def describe(value: object) -> str:
@@ -223,6 +224,8 @@ class Ref(Field):
 
     def check(self, value, ctx):
         known = ctx.ids.get(self.registry, set())
+        if self.registry in ctx.unreadable and isinstance(value, str):
+            return  # its own file's problem says why; one message, not one per record
         if isinstance(value, bool):
             yield (), (
                 f"{describe(value)} is not a {self.label} id (YAML reads unquoted no, yes, on and off "

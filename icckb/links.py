@@ -21,7 +21,7 @@ _AGENT = "icckb-link-check (+https://www.coe.int/en/web/interculturalcities)"
 
 def external_links(root: Path, files: list) -> dict:
     """{address: (path from the root, line)} of the first place each address appears."""
-    found = {}
+    found: dict = {}
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             for url in _URL.findall(line):
@@ -49,7 +49,7 @@ def check(root: Path, files: list, timeout: float = 15.0, workers: int = 8) -> t
     """(problems, number of addresses checked), problems sorted by place."""
     found = external_links(root, files)
     with ThreadPoolExecutor(workers) as pool:
-        answers = dict(zip(found, pool.map(lambda url: status(url, timeout), found)))
+        answers = dict(zip(found, pool.map(lambda url: status(url, timeout), found), strict=True))
     problems = [
         Problem(path, line, "link", f"{url} does not answer: {answer} (update or remove the link)")
         for url, answer in answers.items() if answer

@@ -270,7 +270,10 @@ class Pages:
         """The index of a family's values: a list, with definitions, with counts, or
         grouped by a key of their entries ("by:country")."""
         index, folder = f"{family.folder}/index.md", family.folder
-        item = lambda value: self.link(index, f"{folder}/{family.slug(value)}.md", self.name(family, value))
+
+        def item(value) -> str:
+            return self.link(index, f"{folder}/{family.slug(value)}.md", self.name(family, value))
+
         if family.index == "definitions":
             return [f"- {item(v)}: {text(self.vocab.entry(family.registry, v, family.intro))}" for v in values]
         if family.index == "counts":
@@ -358,7 +361,7 @@ def form_settings(corpus: Corpus, vocab: Vocabulary) -> dict:
     from datetime import date
 
     from . import documents, schema
-    from .fields import MESSAGES, _CONTROL, _TAG
+    from .fields import _CONTROL, _TAG, MESSAGES
 
     fields = schema.PRACTICE.fields
     return {

@@ -61,7 +61,7 @@ class Project:
         return "" if lang == self.default_language else lang
 
     @classmethod
-    def from_config_file(cls, config_file: Path) -> "Project":
+    def from_config_file(cls, config_file: Path) -> Project:
         """Read the languages from the i18n plugin entry of an ``mkdocs.yml``."""
         config_file = Path(config_file)
         with open(config_file, encoding="utf-8") as stream:
@@ -78,7 +78,7 @@ MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 def extensions_of(config: dict) -> tuple:
     """(name, options) of the Markdown extensions MkDocs renders pages with."""
-    found = {}
+    found: dict = {}
     for entry in [*MKDOCS_EXTENSIONS, *(config.get("markdown_extensions") or [])]:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         if isinstance(name, str):

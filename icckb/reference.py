@@ -16,7 +16,7 @@ def markdown() -> str:
         "`icckb validate` and the site build check them with the same rules.",
         "",
     ]
-    for record_type in schema.SOURCE_TYPES:
+    for record_type in schema.source_types():
         parts += _record_section(record_type)
     parts += [
         "## Translations",

@@ -48,11 +48,12 @@ class Facts:
     their pages where they have some; records as links; choices by their label. Links
     are relative to ``page_url`` (a served address within a language's root)."""
 
-    def __init__(self, corpus: Corpus, index: CrossIndex, lang: str, page_url: str):
+    def __init__(self, corpus: Corpus, index: CrossIndex, lang: str, page_url: str, subject: Record | None = None):
         self.corpus = corpus
         self.index = index
         self.lang = lang
         self.page_url = page_url
+        self.subject = subject  # the record whose page this is, if any
         self.vocab: Vocabulary = corpus.vocabulary(lang)
         self.paged = {f.registry: f for f in schema.FAMILIES if f.folder and f.registry}
 
@@ -79,17 +80,15 @@ class Facts:
                 if family.fact and family.sources[0][0] == name:
                     found = family.values(meta, fields, self.corpus.registry)
                     yield family.name, ", ".join(self.named(family.registry, value) for value in found)
-            if getattr(spec, "reverse", "") and self.record is not None:
-                naming = self.index.named_by[spec.reverse].get(self.record.slug, {})
+            if getattr(spec, "reverse", "") and self.subject is not None:
+                naming = self.index.named_by[spec.reverse].get(self.subject.slug, {})
                 yield spec.reverse, ", ".join(self.record_link(r) for t in schema.RECORD_TYPES for r in naming.get(t.name, []))
-
-    record: Record | None = None  # the record whose page this is, if any
 
     def value(self, name: str, spec, meta: dict) -> str:
         """One field's value as HTML ("" when there is none)."""
         value = meta.get(name)
         if value in (None, "", [], {}):
-            return self.label("year_not_stated") if isinstance(spec, Year) and self.record is not None else ""
+            return self.label("year_not_stated") if isinstance(spec, Year) and self.subject is not None else ""
         if isinstance(spec, Year):
             return self.year(name, spec, meta)
         if isinstance(spec, Ref):
@@ -126,7 +125,7 @@ class Facts:
         else:
             text = str(start)
         years = schema.family("year")
-        if self.record is not None and years.folder and (name, None) in years.sources:
+        if self.subject is not None and years.folder and (name, None) in years.sources:
             return self.link(f"{years.folder}/{years.slug(start)}/", text)
         return escape(text)
 
@@ -141,7 +140,7 @@ class RecordView(Facts):
     """A record as shown in one language: its fragments, all escaped."""
 
     def __init__(self, record: Record, corpus: Corpus, index: CrossIndex, lang: str):
-        super().__init__(corpus, index, lang, record.url)
+        super().__init__(corpus, index, lang, record.url, record)
         self.record = record
 
     def title(self) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from html import unescape
 from html.parser import HTMLParser
+from typing import Any
 
 import nh3
 
@@ -52,7 +53,7 @@ URL_ATTRIBUTES = frozenset({"href", "src"})
 # Ids and classes stay plain names, so content cannot impersonate the page's own
 # globals or script hooks (DOM clobbering): the theme's start with "__" or hold "$".
 _NAME = re.compile(r"^(?!__)[A-Za-z0-9_][A-Za-z0-9_:.-]*$")
-_CLEANER_OPTIONS = dict(
+_CLEANER_OPTIONS: dict[str, Any] = dict(
     tags=set(TAGS),
     clean_content_tags=set(DROPPED_WITH_CONTENT),
     attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
@@ -169,7 +170,7 @@ def _keep_all(html: str) -> nh3.Cleaner:
     parsed the way ``clean`` parses it (so parser tricks show in both)."""
     seen = _inventory(html)
     tags = _KNOWN | {tag for tag, attribute, _ in seen if attribute is None}
-    schemes = _KNOWN_SCHEMES | {url_scheme(value) for _, attribute, value in seen if attribute in URL_ATTRIBUTES} - {None}
+    schemes = set(_KNOWN_SCHEMES) | {s for s in (url_scheme(v) for _, a, v in seen if a in URL_ATTRIBUTES) if s}
     return nh3.Cleaner(tags=set(tags), clean_content_tags=set(), attributes={"*": set()}, generic_attribute_prefixes={""},
                        url_schemes=schemes, link_rel=None, strip_comments=True)
 

@@ -282,7 +282,9 @@ PAGE = RecordType(
     },
 )
 
-SOURCE_TYPES = RECORD_TYPES + (PAGE,)
+def source_types() -> tuple:
+    """Every kind of Markdown file the build reads: the record types, then site pages."""
+    return (*RECORD_TYPES, PAGE)
 
 _TRANSLATED = {
     "title": Text("The translated title.", max_length=200),
@@ -437,4 +439,4 @@ def record_type(name: str) -> RecordType:
 def registry(name: str) -> Registry:
     return next(r for r in REGISTRIES if r.name == name)
 
-__all__ = [n for n in dir() if n.isupper()] + ["Family", "Field", "RecordType", "Registry", "family", "record_type", "registry"]
+__all__ = [n for n in dir() if n.isupper()] + ["Family", "Field", "RecordType", "Registry", "family", "record_type", "registry", "source_types"]

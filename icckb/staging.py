@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Collection
 from pathlib import Path
 
 from . import schema
@@ -23,8 +24,8 @@ def sources() -> dict:
     """Source folder (from the project root) -> its folder in the staged tree: the site's
     pages at the root, each record type's folder at its address (one inside docs/ comes
     with it: docs/toolkits is served at toolkits/)."""
-    types = sorted(schema.SOURCE_TYPES, key=lambda t: len(t.folder))
-    found = {}
+    types = sorted(schema.source_types(), key=lambda t: len(t.folder))
+    found: dict = {}
     for record_type in types:
         if not any(record_type.folder.startswith(folder + "/") for folder in found):
             found[record_type.folder] = record_type.url
@@ -60,7 +61,7 @@ def source_files(root: Path) -> dict:
     return files
 
 
-def sync(root: Path, generated: dict, exclude: set = frozenset(), sources: dict | None = None) -> Path:
+def sync(root: Path, generated: dict, exclude: Collection[str] = frozenset(), sources: dict | None = None) -> Path:
     """Make the staging folder hold exactly the linked sources (but ``exclude``d ones,
     given as paths from the root) and the generated pages. ``sources``: the result of
     ``source_files(root)``, if the caller has it already."""
@@ -114,7 +115,7 @@ def _write(path: Path, text: str) -> None:
 def _prune(target: Path, keep: set) -> None:
     """Remove staged files that no longer have a source, then empty folders."""
     top = str(target)
-    for dirpath, dirnames, filenames in os.walk(top, topdown=False):
+    for dirpath, _, filenames in os.walk(top, topdown=False):
         prefix = dirpath[len(top) + 1:].replace(os.sep, "/")
         for name in filenames:
             if (f"{prefix}/{name}" if prefix else name) not in keep:

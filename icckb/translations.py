@@ -24,7 +24,7 @@ STATUSES = ("translated", "outdated", "missing")
 _BOUNDARY = frontmatter.YAMLHandler.FM_BOUNDARY
 
 
-def text_hash(*parts: str) -> str:
+def text_hash(*parts: object) -> str:
     """A short, stable hash of some text (whitespace at line ends ignored)."""
     normal = "\n".join(line.rstrip() for part in parts for line in str(part or "").strip().splitlines())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]

@@ -60,7 +60,7 @@ def parse(text: str, first_line: int = 1) -> Parsed:
         # Where the parser noticed the problem; if only at the end of the text, where the
         # construct it was reading began (an unclosed [ or quote).
         mark = error.problem_mark or error.context_mark
-        if error.context_mark and mark.line >= text.rstrip("\n").count("\n") + 1:
+        if error.context_mark and mark and mark.line >= text.rstrip("\n").count("\n") + 1:
             mark = error.context_mark
         line = first_line + (mark.line if mark else 0)
         raise YamlError(line, _describe(error)) from None
@@ -82,7 +82,7 @@ def _refuse_aliases(text: str, first_line: int) -> None:
         for event in yaml.parse(text, Loader=Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise YamlError(
-                    first_line + event.start_mark.line,
+                    first_line + (event.start_mark.line if event.start_mark else 0),
                     "YAML anchors and aliases (&name, *name) are not allowed; "
                     "write the value out in full",
                 )

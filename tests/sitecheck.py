@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _HREF = re.compile(r'<a\s[^>]*?href="([^"#?]*)[^"]*"')
 _MAIN = re.compile(r"<article class=\"md-content__inner md-typeset\"[^>]*>(.*?)</article>", re.S)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read(site: Path, url: str) -> str:
     """The HTML of a page by its URL ('fr/practices/x/'), or '' if there is none."""
     path = site / url / "index.html" if url.endswith("/") or not url else site / url

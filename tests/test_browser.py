@@ -233,7 +233,7 @@ def test_no_serious_or_critical_accessibility_violations_in_the_dark_scheme(brow
 
 
 def csp_of(site) -> str:
-    line = next(l for l in (site / "_headers").read_text().splitlines() if "Content-Security-Policy:" in l)
+    line = next(row for row in (site / "_headers").read_text().splitlines() if "Content-Security-Policy:" in row)
     return line.split(":", 1)[1].strip()
 
 

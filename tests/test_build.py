@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_fixture_site, mkdocs_build, validate
 from icckb import build, documents, staging
+
+from conftest import copy_fixture_site, mkdocs_build, validate
 
 
 def _sources(root: Path) -> dict:
@@ -86,8 +88,18 @@ def test_record_values_are_escaped(built):
 
 
 def test_field_reference_page_is_generated_from_the_schema(built):
+    """Every field of every record type and registry has its row, saying whether it is
+    required, under its type's or registry's heading."""
+    from icckb import schema
+
     html = page(built, "contribute/fields")
-    assert "<code>cities</code>" in html and "<code>resources</code>" in html
+    sections = re.split(r"<h[23] id=", html)
+    headings = [*((t, f'"{t.name}">{t.name.capitalize()}<') for t in schema.source_types()),
+                *((r, f"><code>{r.path}</code>") for r in schema.REGISTRIES)]
+    for declared, heading in headings:
+        section = next(s for s in sections if heading in s[:120])
+        for name, spec in declared.fields.items():
+            assert f"<td><code>{name}</code></td>\n<td>{'yes' if spec.required else 'no'}</td>" in section, (declared.name, name)
 
 
 def test_build_writes_nothing_into_the_source_folders(built_with_sources):

@@ -27,9 +27,16 @@ def test_a_broken_workflow_is_caught_by_the_check(tmp_path):
 
 
 def test_pull_request_workflow_validates_tests_builds_and_uploads_a_preview():
-    text = (REPO / ".github" / "workflows" / "pull-request.yml").read_text()
-    for step in ("icckb validate", "bash .ci/run", "mkdocs build --strict", "actions/upload-artifact"):
-        assert step in text
+    """The steps themselves (not comments that mention them), in order: validation, the
+    tests, a strict build, then the built site uploaded as the preview."""
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pull-request.yml").read_text())
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    commands = [step.get("run", "") for step in steps]
+    order = [next(i for i, c in enumerate(commands) if c.startswith(command)) for command in
+             ("icckb validate", "bash .ci/run", "mkdocs build --strict")]
+    assert order == sorted(order)
+    upload = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload > order[-1] and steps[upload]["with"]["path"].rstrip("/") == "site"
 
 
 def test_issue_forms_are_valid():

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from icckb.crossindex import is_active
+
 from sitecheck import click_depths, links, main, read
 
 

@@ -9,10 +9,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import copy_fixture_site, mkdocs_build, serving
-from hostile_cases import BODY_CASES, FIELD_CASES
 from icckb import corpus, sanitize, security
 from icckb.project import Project
+
+from conftest import build_here, copy_fixture_site, mkdocs_build, serving
+from hostile_cases import BODY_CASES, FIELD_CASES
 from sitecheck import read
 
 # Plain text the validator accepts (no tags), full of things that must not come alive.
@@ -144,7 +145,7 @@ def _with_field(field: str, value) -> str:
     text = _practice("Hostile field", "")
     line = f"{field}: {json.dumps(value)}\n"
     if field in ("title", "summary"):
-        return "\n".join(line.rstrip("\n") if l.startswith(field + ":") else l for l in text.split("\n"))
+        return "\n".join(line.rstrip("\n") if row.startswith(field + ":") else row for row in text.split("\n"))
     return text.replace("sources:", line + "sources:", 1)
 
 
@@ -216,27 +217,18 @@ def test_every_field_case_is_refused_at_its_line_or_accepted_as_text(hostile_cor
         problems = _problems(root)
         if (field, value) in accepted:
             continue
-        line = next(n for n, l in enumerate(text.split("\n"), 1) if l.startswith(field + ":"))
+        line = next(n for n, row in enumerate(text.split("\n"), 1) if row.startswith(field + ":"))
         assert problems and all(p.path == "practices/field.md" and p.line in (line, line + 1) for p in problems), (field, value, [str(p) for p in problems])
     # Those accepted are the plain-text ones: escaped wherever they are shown (below).
     assert {field for field, _ in accepted} <= {"title", "summary", "funding", "contact", "partners", "sources"}
 
 
 def _build_without_body_check(root):
-    """Build in this process with the validator's body check switched off, so that the
-    sanitizer alone stands between every case and the reader."""
-    from mkdocs.commands import build as mkdocs_build
-    from mkdocs.config import load_config
-
+    """Build with the validator's body check switched off, so that the sanitizer alone
+    stands between every case and the reader."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sanitize, "body_problems", lambda body, render: [])
-        config = load_config(str(root / "mkdocs.yml"))
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build.build(config)
-        finally:
-            config.plugins.on_shutdown()
-    return root / "site"
+        return build_here(root)
 
 
 @pytest.fixture(scope="module")

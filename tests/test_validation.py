@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import validate
+from conftest import FIXTURE_SITE, validate
 
 YEAR = date.today().year
 
@@ -143,17 +143,17 @@ CASES = [
     # a translation with an unknown field
     ("practices/oslo-rumours.fr.md", "---\ntitel: Rumeurs\n---\n\nTexte.\n", "practices/oslo-rumours.fr.md:2: titel: unknown field 'titel' (did you mean 'title'?)"),
     # a publication with an unknown kind
-    ("policy_briefs/rumours-brief.md", (lambda t: t.replace("kind: policy-brief", "kind: policy-brif"))(open("tests/fixtures/site/policy_briefs/rumours-brief.md").read()), "policy_briefs/rumours-brief.md:2: kind: unknown kind 'policy-brif' (did you mean 'policy-brief'?)"),
+    ("policy_briefs/rumours-brief.md", (lambda t: t.replace("kind: policy-brief", "kind: policy-brif"))(open(FIXTURE_SITE / "policy_briefs/rumours-brief.md").read()), "policy_briefs/rumours-brief.md:2: kind: unknown kind 'policy-brif' (did you mean 'policy-brief'?)"),
     # a publication with an unknown language code
-    ("policy_briefs/rumours-brief.md", (lambda t: t.replace("  pl:", "  pol:"))(open("tests/fixtures/site/policy_briefs/rumours-brief.md").read()), "policy_briefs/rumours-brief.md:9: languages.pol: \"pol\" is not a two-letter language code (did you mean 'pl'?)"),
+    ("policy_briefs/rumours-brief.md", (lambda t: t.replace("  pl:", "  pol:"))(open(FIXTURE_SITE / "policy_briefs/rumours-brief.md").read()), "policy_briefs/rumours-brief.md:9: languages.pol: \"pol\" is not a two-letter language code (did you mean 'pl'?)"),
     # a toolkit resource naming a publication that does not exist
-    ("docs/toolkits/anti-rumours.md", (lambda t: t.replace("publication: rumours-brief", "publication: rumour-brief"))(open("tests/fixtures/site/docs/toolkits/anti-rumours.md").read()), "docs/toolkits/anti-rumours.md:10: resources[0].publication: unknown publication 'rumour-brief' (did you mean 'rumours-brief'?)"),
+    ("docs/toolkits/anti-rumours.md", (lambda t: t.replace("publication: rumours-brief", "publication: rumour-brief"))(open(FIXTURE_SITE / "docs/toolkits/anti-rumours.md").read()), "docs/toolkits/anti-rumours.md:10: resources[0].publication: unknown publication 'rumour-brief' (did you mean 'rumours-brief'?)"),
     # a city whose network is unknown
-    ("data/cities.yml", "- id: oslo\n  name: Oslo\n  country: \"NO\"\n  networks: [norwegian]\n", "data/cities.yml:4: oslo: networks[0]: unknown network 'norwegian' (did you mean 'norwegian-network'?)"),
+    ("data/cities.yml", (FIXTURE_SITE / "data/cities.yml").read_text().replace("[norwegian-network]", "[norwegian]"), "data/cities.yml:4: oslo: networks[0]: unknown network 'norwegian' (did you mean 'norwegian-network'?)"),
     # a city with a lowercase country code
-    ("data/cities.yml", "- id: oslo\n  name: Oslo\n  country: no\n", 'data/cities.yml:3: oslo: country: false is not a country id (YAML reads unquoted no, yes, on and off as true or false: put the id in quotes, such as "NO")'),
+    ("data/cities.yml", (FIXTURE_SITE / "data/cities.yml").read_text().replace('country: "NO"', "country: no", 1), 'data/cities.yml:3: oslo: country: false is not a country id (YAML reads unquoted no, yes, on and off as true or false: put the id in quotes, such as "NO")'),
     # the same id twice in a registry
-    ("data/topics.yml", "- id: a\n  name: A\n  definition: D.\n- id: a\n  name: B\n  definition: E.\n", "data/topics.yml:4: a: id: is used twice (first on line 1); ids must be unique"),
+    ("data/topics.yml", (FIXTURE_SITE / "data/topics.yml").read_text() + "- id: participation\n  name: Twice\n  definition: Again.\n", "data/topics.yml:7: participation: id: is used twice (first on line 4); ids must be unique"),
     # a registry that is not a list
     ("data/topics.yml", "anti-rumours: Anti-rumours\n", "data/topics.yml:1: file: must be a list of entries, each starting with '- id: ...'"),
 ]
@@ -161,14 +161,17 @@ CASES = [
 
 @pytest.mark.parametrize("path, content, expected", CASES, ids=[c[2].split(": ", 1)[1][:60] for c in CASES])
 def test_bad_file_is_reported_with_file_line_field_and_hint(site, capsys, path, content, expected):
+    """The whole report: exactly this problem, and the count (one more file checked when
+    the bad file is a new one)."""
     file = site / path
+    checked = 13 + (not file.exists())
     file.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, str):
         file.write_text(content, encoding="utf-8")
     else:
         file.write_bytes(content)
     code, lines = validate(site, capsys=capsys)
-    assert expected in lines
+    assert lines == [expected, f"1 problem in 1 of {checked} files checked"]
     assert code == 1
 
 

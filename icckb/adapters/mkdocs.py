@@ -16,6 +16,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..build import Site
 
 STATE = "icckb"
 
@@ -25,13 +29,22 @@ class BuildState:
     """What the hooks keep during one build: the prepared knowledge base, the rendered
     bodies of untranslated pages, and the language alternates worked out once."""
 
-    site: object  # icckb.build.Site
+    site: Site
     bodies: dict = field(default_factory=dict)  # source page -> (HTML, toc, anchors, title) rendered once
     alternates: dict = field(default_factory=dict)  # (source page, language) -> its version there
 
 
 def state(config) -> BuildState | None:
+    """The build's state, once on_config has made it."""
     return getattr(config, STATE, None)
+
+
+def state_of(config) -> BuildState:
+    """The build's state, which every hook after on_config finds."""
+    found = state(config)
+    if found is None:
+        raise RuntimeError("the icckb hooks' on_config has not run for this build")
+    return found
 
 
 def keep_state(config, value: BuildState) -> BuildState:
