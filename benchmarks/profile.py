@@ -43,7 +43,7 @@ AREAS = (
     ("writing files", ("write_file (mkdocs/utils", "copy_file (mkdocs/utils", "(shutil.py", "copy_static_files", "_copy_")),
     ("Markdown (Python-Markdown and extensions)", ("(markdown/", "(pymdownx/")),
     ("Jinja templates (Material's theme)", ("(jinja2/", "(material/templates/", ".html:")),
-    ("i18n (mkdocs-static-i18n, icckb/i18n_speed.py)", ("(mkdocs_static_i18n/", "(icckb/i18n_speed.py")),
+    ("i18n (mkdocs-static-i18n, icckb/adapters/i18n.py)", ("(mkdocs_static_i18n/", "(icckb/adapters/i18n.py")),
     ("our hooks (hooks/icckb_hooks.py)", ("icckb_hooks.py",)),
     ("our modules (icckb/)", ("(icckb/",)),
     ("YAML", ("(yaml/",)),

@@ -124,7 +124,9 @@ def generate(root: Path, practices: int, languages: int, share: float, seed: int
         if page.name.split(".")[-2] not in kept:
             page.unlink()
 
-    registry = lambda name: [e["id"] for e in yaml.safe_load((root / "data" / f"{name}.yml").read_text())]
+    def registry(name: str) -> list:
+        return [e["id"] for e in yaml.safe_load((root / "data" / f"{name}.yml").read_text())]
+
     cities, topics, groups, kinds = registry("cities"), registry("topics"), registry("target_groups"), registry("kinds")
     sections = schema.PRACTICE.sections
     counts = {"practices": 0, "publications": 0, "toolkits": 0, "translations": 0}
@@ -273,8 +275,12 @@ def search_figures(site: Path, query: str) -> tuple:
             for word in (query, "culture"):  # the first query also loads the engine
                 start = time.perf_counter()
                 page.fill(".pagefind-ui__search-input", word)
-                page.wait_for_function("(w) => [...document.querySelectorAll('.pagefind-ui__result-link')].length > 0"
-                                       " && document.querySelector('.pagefind-ui__message')?.textContent.includes(w)", arg=word, timeout=60000)
+                # Polled with evaluate: wait_for_function uses eval, which the pages' policy refuses.
+                shown = "(w) => [...document.querySelectorAll('.pagefind-ui__result-link')].length > 0 && document.querySelector('.pagefind-ui__message')?.textContent.includes(w)"
+                while not page.evaluate(shown, word):
+                    if time.perf_counter() - start > 60:
+                        raise SystemExit(f"no search results for {word!r} after 60 s")
+                    page.wait_for_timeout(5)
                 typed.append((time.perf_counter() - start) * 1000)
             browser.close()
     finally:
@@ -290,7 +296,7 @@ def measured(command: list, cwd: Path, env: dict) -> dict:
     try:
         figures = json.loads(done.stdout)
     except json.JSONDecodeError:
-        raise SystemExit(f"{' '.join(command)} could not be measured:\n{done.stdout[-2000:]}{done.stderr[-3000:]}")
+        raise SystemExit(f"{' '.join(command)} could not be measured:\n{done.stdout[-2000:]}{done.stderr[-3000:]}") from None
     if figures["returncode"]:
         raise SystemExit(f"{' '.join(command)} failed:\n{figures['output'][-2000:]}{figures.get('stderr', '')}")
     return figures
@@ -534,7 +540,7 @@ def print_table(title: str, columns: tuple, rows: list, note: str) -> None:
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(columns) - 1)] + [0]
     print("| " + " | ".join(columns) + " |\n|" + " --- |" * len(columns))
     for row in rows:
-        print("| " + " | ".join(str(cell).ljust(width) for cell, width in zip(row, widths)) + " |")
+        print("| " + " | ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=False)) + " |")
     if note:
         print(f"\n{note}")
 
