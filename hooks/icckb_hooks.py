@@ -49,8 +49,11 @@ def on_config(config):
         except i18n.UnsupportedVersion as error:
             raise PluginError(str(error)) from None
     adapter.drop_theme_sitemap(config)
-    # The light/dark switch is named in the reader's language.
-    vocab = state.site.corpus.vocabulary(_language(config))
+    # The logo leads to the reader's language's home page; the light/dark switch is
+    # named in the reader's language.
+    lang = _language(config)
+    material.set_homepage(config, (state.site.corpus.project.folder_of(lang) or ".") + "/")
+    vocab = state.site.corpus.vocabulary(lang)
     material.name_palette_toggles(config.theme, lambda scheme: vocab.label("light_mode_on" if scheme == "slate" else "dark_mode_on"))
     # Glossary terms are explained wherever they appear (see on_page_markdown).
     adapter.enable_abbreviations(config)
@@ -68,6 +71,14 @@ def on_files(files, config):
     for file in [f for f in files.documentation_pages() if build.language_of(f.src_uri, languages) not in (None, lang)]:
         files.remove(file)
     return files
+
+
+@event_priority(50)  # before mkdocs-static-i18n looks for the home page
+def on_nav(nav, config, files):
+    # The home page is not in the navigation (no tab repeating the site's name).
+    lang = _language(config)
+    i18n.find_homepage(nav, files, (_site(config).corpus.project.folder_of(lang) + "/").lstrip("/"))
+    return nav
 
 
 def on_serve(server, config, builder):
@@ -121,10 +132,10 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    # The writing direction on <html> (right-to-left for Arabic); content marked for search;
-    # last, the page's own Content-Security-Policy, which every host then enforces.
+    # The frame (header search box, writing direction); content marked for search; last,
+    # the page's own Content-Security-Policy, which every host then enforces.
     lang = _language(config)
-    output = build.with_direction(output, lang)
+    output = build.with_frame(_site(config), output, _original_url(page, lang), lang)
     output = build.mark_for_search(_site(config), output, page.file.src_uri, _is_fallback(page, lang))
     return security.with_policy(output, page.content or "")
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
 
-from . import corpus, crossindex, documents, exports, pages, render, sanitize, schema, search, security, sitemap, staging
+from . import corpus, crossindex, documents, exports, home, pages, render, sanitize, schema, search, security, sitemap, staging
 from .adapters import material
 from .problems import report
 from .project import Project
@@ -100,7 +100,9 @@ def page_parts(site: Site, src_uri: str, url: str, lang: str, fallback: bool) ->
     """(HTML above the body, HTML below it) for a page; ``url`` is its address without language."""
     record = site.record(src_uri)
     if record is None:
-        return (render.fallback_notice(site.corpus, url, lang), "") if fallback else ("", "")
+        above = render.fallback_notice(site.corpus, url, lang) if fallback else ""
+        below = home.fragment(site.corpus, site.index, lang) if home.is_home(src_uri, site.corpus.project.languages) else ""
+        return above, below
     view = RecordView(record, site.corpus, site.index, lang)
     return view.header(fallback) + "\n" + search.record_data(record, site.corpus, lang), view.footer()
 
@@ -129,6 +131,14 @@ def output_files(site: Site, lang: str, site_url: str = "") -> dict:
 
 
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ur", "yi"}
+
+
+def with_frame(site: Site, html: str, url: str, lang: str) -> str:
+    """A built page's frame as readers need it: a search box in the header, the writing
+    direction on <html> (right-to-left for Arabic), no language alternates in <head> for
+    the theme's script to misread (the sitemap lists them)."""
+    html = material.with_header_item(html, render.find_box(site.corpus, lang, url, "header"))
+    return material.without_head_alternates(with_direction(html, lang))
 
 
 def with_direction(html: str, lang: str) -> str:

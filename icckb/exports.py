@@ -62,7 +62,9 @@ class Exporter:
         }
         if "cities" in meta:
             item["cities"] = [{"id": c, "name": self.vocab.city(c), "country": cities[c]["country"]} for c in meta["cities"] if c in cities]
-            item["countries"] = sorted({c["country"] for c in item["cities"]})
+        countries = schema.family("country").values(meta, record.type.fields, self.corpus.registry)
+        if countries:
+            item["countries"] = countries
         # Every other fact as written, and the records that name this one.
         for key in record.type.fields:
             if key not in item and key not in record.type.translatable and meta.get(key) not in (None, "", []):
@@ -89,6 +91,11 @@ class Exporter:
                 "kind": city["kind"],
                 "networks": list(city.get("networks") or []),
                 "member_since": city.get("member_since"),
+                "participates_in": list(city.get("participates_in") or []),
+                "lat": city.get("lat"),
+                "lon": city.get("lon"),
+                "population": city.get("population"),
+                "size": city.get("size"),
                 "url": f"/{self.prefix}cities/{city['id']}/",
                 **{t.plural: [r.slug for r in self.index.of("city", city["id"]).get(t.name, [])] for t in schema.RECORD_TYPES if "cities" in t.fields},
             })

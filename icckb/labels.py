@@ -1,7 +1,9 @@
 """The English labels the build adds to pages: the source every language translates.
 
 Translations live in ``data/i18n/<lang>.yml`` under ``labels:``; a missing one falls
-back to the English text here. ``{name}`` marks a value filled in by the build.
+back to the English text here. ``{name}`` marks a value filled in by the build. A label ending in ``_one`` is the
+form used for a count of one ("1 result"); languages whose other plural forms differ
+can word the label so that it reads for any number ("Results: {count}").
 """
 
 from __future__ import annotations
@@ -101,6 +103,18 @@ ENGLISH = {
     "status_active": "Active",
     "status_archived": "Archived",
     "results_count": "{count} results",
+    "results_count_one": "1 result",
+    "sort_by": "Sort by",
+    "sort_relevance": "Relevance",
+    "sort_newest": "Newest first",
+    "sort_oldest": "Oldest first",
+    "sort_title": "Title, A to Z",
+    "filters_count": "Filters ({count})",
+    "active_filters": "Active filters",
+    "remove_filter": "Remove the filter {filter}",
+    "find_label": "Search the knowledge base",
+    "find_placeholder": "Search practices, toolkits, publications",
+    "find_none": "Nothing found: try another word, or the search page.",
     "clear_filters": "Clear all filters",
     "no_results": "Nothing matches these filters.",
     "search_title": "Search",
@@ -115,6 +129,22 @@ ENGLISH = {
     "type_network": "Network",
     "type_year": "Year",
     "type_page": "Page",
+    # Home page
+    "home_paths": "Where to start",
+    "path_find_title": "Find a practice",
+    "path_find_text": "What member cities did, by topic, city, country, network, year and more.",
+    "path_translate_title": "Translate",
+    "path_translate_text": "See what is missing in your language and add it beside the original.",
+    "path_propose_title": "Propose a practice",
+    "path_propose_text": "The form checks your practice as you write it and prepares the file to send.",
+    "home_figures": "The knowledge base in figures",
+    "languages_title": "Languages",
+    "tile_count": "{count} practices",
+    "tile_count_one": "1 practice",
+    "home_newest": "Newest practices",
+    "all_practices": "All practices",
+    # Numbers: the character between thousands (1,234)
+    "thousands_separator": ",",
     # Translators' dashboard
     "translations_title": "Translation status",
     "translations_intro": "What is translated in each language, what is missing and what needs updating because its original changed.",

@@ -34,9 +34,10 @@ def script_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
 
 
-def front_matter(title: str) -> list:
+def front_matter(title: str, hide: tuple = ()) -> list:
+    """A generated page's front matter: its title, and the parts of the theme's frame it hides."""
     quoted = '"' + str(title).replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return ["---", f"title: {quoted}", "---", ""]
+    return ["---", f"title: {quoted}", *([f"hide: [{', '.join(hide)}]"] if hide else []), "---", ""]
 
 
 def served_url(page: str) -> str:
@@ -88,8 +89,8 @@ class Pages:
     def label(self, key: str, **values) -> str:
         return self.vocab.label(key, **values)
 
-    def page(self, title: str, intro: str, *blocks) -> str:
-        lines = front_matter(title) + [f"# {text(title)}", ""]
+    def page(self, title: str, intro: str, *blocks, hide: tuple = ()) -> str:
+        lines = front_matter(title, hide) + [f"# {text(title)}", ""]
         if intro:
             lines += [text(intro), ""]
         for block in blocks:
@@ -120,9 +121,12 @@ class Pages:
             if record.get("year"):
                 facts.append(str(record.get("year")))
             href = escape(relative(served_url(page), record.url))
-            lang_attr = f' lang="{escape(lang)}"' if lang != self.lang else ""
+            # Text in another language than the page's keeps its own direction.
+            lang_attr = f' lang="{escape(lang)}" dir="auto"' if lang != self.lang else ""
+            summary, summary_lang = record.text("summary", self.lang)
+            summary_attr = "" if (summary_lang or self.corpus.project.default_language) == self.lang else f' lang="{escape(summary_lang or self.corpus.project.default_language)}" dir="auto"'
             detail = f" — {escape(', '.join(facts))}" if facts else ""
-            items.append(f'<li><a href="{href}"{lang_attr}>{escape(title)}</a>{detail}<br>\n{escape(self.summary_of(record))}</li>')
+            items.append(f'<li><a href="{href}"{lang_attr}>{escape(title)}</a>{detail}<br>\n<span{summary_attr}>{escape(summary)}</span></li>')
         if not items:
             return [f"*{text(self.label('none_yet'))}*"]
         return ['<ul class="icckb-list" data-pagefind-ignore>\n' + "\n".join(items) + "\n</ul>"]
@@ -157,7 +161,8 @@ class Pages:
             static = ['<div class="icckb-db-static" markdown>', "", *self.grouped_list(page, record_type, records), "</div>"]
         else:
             static = ['<div class="icckb-db-static">', *self.record_list(page, records), "</div>"]
-        return {page: self.page(title, intro, self.browse_links(page), widget, static)}
+        # A database takes the page's whole width: results beside their filters.
+        return {page: self.page(title, intro, self.browse_links(page), widget, static, hide=("navigation", "toc"))}
 
     def grouped_list(self, page: str, record_type: schema.RecordType, records: list) -> list:
         """The list in sections, one per entry of the registry the grouping field names."""
@@ -180,9 +185,12 @@ class Pages:
             used = list(dict.fromkeys(v for r in records for v in family.values(r.meta, r.type.fields, self.corpus.registry)))
             names[name] = {family.slug(v): self.name(family, v) for v in self.in_order(family, used)}
         years = sorted({r.get("year") for r in records if r.get("year")})
-        keys = ["filters", "filter_year", "filter_year_from", "filter_year_to", "clear_filters", "no_results", "show_more"]
+        keys = ["filters", "filter_year", "filter_year_from", "filter_year_to", "clear_filters", "no_results", "show_more",
+                "sort_by", "sort_relevance", "sort_newest", "sort_oldest", "sort_title", "active_filters"]
         words = {key: self.label(key) for key in keys + [f"filter_{name}" for name in record_type.facets]}
-        words["results_count"] = self.label("results_count", count="{count}")
+        words["results_count_one"] = self.label("results_count_one")
+        for key, placeholder in (("results_count", "count"), ("filters_count", "count"), ("remove_filter", "filter")):
+            words[key] = self.label(key, **{placeholder: "{" + placeholder + "}"})
         words["placeholder"] = self.label(f"search_{record_type.plural}")
         data = script_json({"names": names, "labels": words, "years": years})
         bundle = self.site_root(page) + "pagefind/"

@@ -7,6 +7,7 @@ Links are relative, so one fragment works under every language's root.
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from . import schema
@@ -61,7 +62,7 @@ class Facts:
         return escape(self.vocab.label(key, **values))
 
     def link(self, to_url: str, text: str, lang: str | None = None) -> str:
-        lang_attr = f' lang="{escape(lang)}"' if lang and lang != self.lang else ""
+        lang_attr = f' lang="{escape(lang)}" dir="auto"' if lang and lang != self.lang else ""
         return f'<a href="{escape(relative(self.page_url, to_url))}"{lang_attr}>{escape(text)}</a>'
 
     def box(self, rows) -> str:
@@ -151,13 +152,18 @@ class RecordView(Facts):
 
     # -- above the body --------------------------------------------------
 
+    def text_attributes(self, key: str) -> str:
+        """lang and dir for a text shown in the original's language, not the page's."""
+        lang = self.record.text(key, self.lang)[1] or self.corpus.project.default_language
+        return "" if lang == self.lang else f' lang="{escape(lang)}" dir="auto"'
+
     def header(self, fallback: bool) -> str:
-        parts = [self.breadcrumbs(), f"<h1>{escape(self.title())}</h1>"]
+        parts = [self.breadcrumbs(), f"<h1{self.text_attributes('title')}>{escape(self.title())}</h1>"]
         if fallback:
             parts.append(self.fallback_notice())
         if self.record.get("status") == "archived":
             parts.append(f'<div class="admonition warning icckb-archived"><p>{self.label("archived_notice")}</p></div>')
-        parts.append(f'<p class="icckb-summary">{escape(self.summary())}</p>')
+        parts.append(f'<p class="icckb-summary"{self.text_attributes("summary")}>{escape(self.summary())}</p>')
         parts.append(self.box(self.of(self.record.type.fields, self.record.meta)))
         return "\n".join(parts)
 
@@ -260,3 +266,24 @@ def language_versions(versions: dict) -> str:
         name = escape(language_name(code))
         parts.append(f'<a href="{escape(url)}" hreflang="{escape(code)}">{name}</a>' if url else f'<span lang="{escape(code)}">{name}</span>')
     return ", ".join(parts)
+
+
+def find_box(corpus: Corpus, lang: str, page_url: str, where: str) -> str:
+    """A search box: without JavaScript it opens the search page with the words typed;
+    with it, the results of the page's language drop down as the reader types. ``where``
+    makes its ids unique on the page (the header's, the home page's)."""
+    vocab = corpus.vocabulary(lang)
+    kinds = [t.name for t in schema.RECORD_TYPES] + [f.name for f in schema.FAMILIES if f.folder] + ["page"]
+    types = json.dumps({kind: vocab.label(f"type_{kind}") for kind in kinds}, ensure_ascii=False)
+    box = f"icckb-find-{where}"
+    label = escape(vocab.label("find_label"))
+    return (
+        f'<form class="icckb-find icckb-find--{where}" role="search" action="{escape(relative(page_url, "search/"))}" '
+        f'data-types="{escape(types)}" data-none="{escape(vocab.label("find_none"))}">'
+        f'<label class="icckb-find-label" for="{box}">{label}</label>'
+        f'<input id="{box}" type="search" name="q" placeholder="{escape(vocab.label("find_placeholder"))}" autocomplete="off" '
+        f'role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="{box}-list" aria-keyshortcuts="/">'
+        f'<ul id="{box}-list" class="icckb-find-results" role="listbox" aria-label="{label}" hidden></ul>'
+        f'<button type="submit" class="icckb-find-go">{escape(vocab.label("search_title"))}</button>'
+        "</form>"
+    )

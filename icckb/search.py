@@ -57,6 +57,7 @@ def record_data(record: Record, corpus: Corpus, lang: str) -> str:
     # Pagefind leaves out of a sorted list every page without the key: a record whose
     # year is not stated sorts as 0000, after the dated ones.
     spans.append(f'<span data-pagefind-sort="year">{int(meta.get("year") or 0):04d}</span>')
+    spans.append(f'<span data-pagefind-sort="title">{escape(record.text("title", lang)[0].casefold())}</span>')
     return '<div class="icckb-search-data" hidden data-pagefind-ignore>' + "".join(spans) + "</div>"
 
 
@@ -133,7 +134,8 @@ _SIGNATURE = b"pagefind_dcd"
 
 def stabilize(bundle: Path) -> None:
     """Make Pagefind's output the same on every run: it writes each language's filter
-    tables, and the list of them, in hash-map order (Pagefind issue #638). Sort them,
+    tables, the list of them and the list of sort orders in hash-map order (Pagefind
+    issue #638). Sort them,
     rename each rewritten file after its content, as Pagefind does, and point to them."""
     entry_file = bundle / "pagefind-entry.json"
     entry = json.loads(entry_file.read_text(encoding="utf-8"))
@@ -141,6 +143,7 @@ def stabilize(bundle: Path) -> None:
         meta_file = bundle / f"pagefind.{info['hash']}.pf_meta"
         meta = _read(meta_file)
         meta[3] = sorted([name, _sorted_filter(bundle / "filter", lang, digest)] for name, digest in meta[3])
+        meta[4] = sorted(meta[4], key=lambda sort: sort[0])  # the sort orders (year, title), listed in the same random order
         info["hash"] = _write_named(meta_file, meta, lang, 10, "pagefind.{}.pf_meta")
     entry["languages"] = dict(sorted(entry["languages"].items()))
     entry_file.write_text(json.dumps(entry, separators=(",", ":")), encoding="utf-8")

@@ -54,6 +54,14 @@ class Vocabulary:
             return translated
         return str((self.registries.get(registry, {}).get(id_) or {}).get(key) or id_)
 
+    def count(self, key: str, count: int) -> str:
+        """A label with a count in it, in its form for one where the count is one."""
+        return self.label(key + "_one") if count == 1 else self.label(key, count=self.number(count))
+
+    def number(self, value: int) -> str:
+        """A whole number as this language writes it (1,234 / 1 234 / 1.234)."""
+        return f"{value:,}".replace(",", self.label("thousands_separator"))
+
     def topic(self, id_: str, key: str = "name") -> str:
         return self.entry("topics", id_, key)
 

@@ -30,6 +30,7 @@ def copy_fixture_site(root: Path, scripts: tuple = (), settings: str = "") -> Pa
     text = config.read_text().replace(HOOKS_IN_FIXTURE, str(REPO / "hooks" / "icckb_hooks.py")) + settings
     if scripts:
         (root / "docs" / "assets").mkdir()
+        scripts = ("icckb-common.js", *scripts)  # the helpers every script of the site uses
         for name in scripts:
             shutil.copy(REPO / "docs" / "assets" / name, root / "docs" / "assets")
         text += "extra_javascript:\n" + "".join(f"  - assets/{name}\n" for name in scripts)

@@ -4,16 +4,7 @@
 (function () {
   "use strict";
 
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
-  }
+  var element = icckb.element, format = icckb.format;
 
   function slugify(title) {
     return title.toLowerCase().normalize("NFKD").replace(/[^\x00-\x7f]/g, "")
@@ -22,7 +13,7 @@
 
   function Form(root) {
     this.root = root;
-    this.settings = JSON.parse(root.querySelector('script[type="application/json"]').textContent);
+    this.settings = icckb.settings(root);
   }
 
   Form.prototype.field = function (form, name, label, control) {
@@ -163,11 +154,8 @@
     this.output.hidden = false;
   };
 
-  function start() {
+  icckb.onPage(function () {
     var root = document.getElementById("icckb-form");
-    if (root) { var form = new Form(root); form.build(); }
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+    if (root) new Form(root).build();
+  });
 })();

@@ -1,41 +1,103 @@
-// Search page and filterable databases, on Pagefind's per-language index.
-// Everything record-derived is inserted as text (textContent), never as HTML.
+// Search on Pagefind's per-language index: the search box of the header and the home
+// page, the search page, and the filterable databases (practices, publications).
 (function () {
   "use strict";
 
+  var element = icckb.element;
   var PAGE_SIZE = 20;
+  var SHOWN = 8;  // results the search box lists
 
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
+  // -- the search box (header, home page) -----------------------------------------
+
+  function Finder(form) {
+    this.form = form;
+    this.input = form.querySelector("input");
+    this.list = form.querySelector('[role="listbox"]');
+    this.types = JSON.parse(form.dataset.types || "{}");
+    this.active = -1;
+    this.ticket = 0;
+    var self = this, timer = null;
+    this.input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { self.run(); }, 120);
+    });
+    this.input.addEventListener("keydown", function (event) { self.key(event); });
+    this.input.addEventListener("focus", function () { icckb.pagefind(); });  // load while the reader types
+    document.addEventListener("click", function (event) { if (!form.contains(event.target)) self.close(); });
   }
 
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var script = element("script", { src: src });
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
+  Finder.prototype.run = function () {
+    var self = this, query = this.input.value.trim(), ticket = ++this.ticket;
+    if (!query) return this.close();
+    icckb.pagefind().then(function (pagefind) { return pagefind.search(query); }).then(function (search) {
+      return Promise.all(search.results.slice(0, SHOWN).map(function (r) { return r.data(); }));
+    }).then(function (items) {
+      if (ticket === self.ticket) self.show(items);
+    });
+  };
+
+  Finder.prototype.show = function (items) {
+    var self = this;
+    this.list.textContent = "";
+    this.active = -1;
+    this.input.removeAttribute("aria-activedescendant");
+    items.forEach(function (item, index) {
+      var meta = item.meta || {};
+      var option = element("li", { role: "option", id: self.list.id + "-" + index, "aria-selected": "false" });
+      option.appendChild(element("a", { href: item.url, tabindex: "-1", dir: "auto" }, meta.title || item.url));
+      var facts = [self.types[meta.type] || self.types.page, meta.place, meta.year].filter(Boolean).join(" · ");
+      option.appendChild(element("span", { class: "icckb-find-facts" }, facts));
+      self.list.appendChild(option);
+    });
+    if (!items.length) this.list.appendChild(element("li", { class: "icckb-find-none" }, this.form.dataset.none));
+    this.list.hidden = false;
+    this.input.setAttribute("aria-expanded", "true");
+  };
+
+  Finder.prototype.close = function () {
+    this.list.hidden = true;
+    this.input.setAttribute("aria-expanded", "false");
+    this.input.removeAttribute("aria-activedescendant");
+    this.active = -1;
+  };
+
+  Finder.prototype.key = function (event) {
+    var options = this.list.querySelectorAll('[role="option"]');
+    if (event.key === "Escape") { this.close(); return; }
+    if ((event.key === "ArrowDown" || event.key === "ArrowUp") && options.length) {
+      event.preventDefault();
+      this.active = (this.active + (event.key === "ArrowDown" ? 1 : -1) + options.length) % options.length;
+      options.forEach(function (option, index) { option.setAttribute("aria-selected", String(index === this.active)); }, this);
+      this.input.setAttribute("aria-activedescendant", options[this.active].id);
+      options[this.active].scrollIntoView({ block: "nearest" });
+    } else if (event.key === "Enter" && this.active >= 0 && options[this.active]) {
+      event.preventDefault();
+      location.href = options[this.active].querySelector("a").href;
+    }
+  };
+
+  // "/" puts the cursor in the search box, as on most sites, unless the reader is typing.
+  function slashToSearch() {
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (event.key !== "/" || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      var input = document.querySelector(".icckb-find input");
+      if (input) { event.preventDefault(); input.focus(); }
     });
   }
 
-  function baseUrl(bundle) {
-    // Where the site lives: the bundle is at <site>/pagefind/.
-    return new URL(bundle + "../", location.href).pathname;
-  }
-
-  // -- the search page ------------------------------------------------------
+  // -- the search page ------------------------------------------------------------
 
   function searchPage(root) {
     var types = JSON.parse(root.dataset.types);
-    var css = element("link", { rel: "stylesheet", href: root.dataset.bundle + "pagefind-ui.css" });
-    document.head.appendChild(css);
-    loadScript(root.dataset.bundle + "pagefind-ui.js").then(function () {
+    var bundle = new URL("pagefind/", icckb.siteRoot()).href;
+    document.head.appendChild(element("link", { rel: "stylesheet", href: bundle + "pagefind-ui.css" }));
+    var script = element("script", { src: bundle + "pagefind-ui.js" });
+    script.onload = function () {
       new window.PagefindUI({
         element: "#icckb-search",
-        baseUrl: baseUrl(root.dataset.bundle),
+        baseUrl: icckb.siteRoot().pathname,
         showImages: false,
         showSubResults: false,
         autofocus: true,
@@ -47,32 +109,40 @@
           return result;
         }
       });
-      // Load the search engine and this language's index list now, not on the first key.
-      import(root.dataset.bundle + "pagefind.js").then(function (pagefind) { return pagefind.init(); });
-      root.querySelector("input").setAttribute("aria-label", root.dataset.label);
+      icckb.pagefind().then(function (pagefind) { return pagefind.init(); });  // the engine and index list, before the first key
+      var input = root.querySelector("input");
+      input.setAttribute("aria-label", root.dataset.label);
       var query = new URLSearchParams(location.search).get("q");
       if (query) {
-        var input = root.querySelector("input");
         input.value = query;
         input.dispatchEvent(new Event("input", { bubbles: true }));
       }
-    });
+    };
+    document.head.appendChild(script);
   }
 
-  // -- the databases ------------------------------------------------------
+  // -- the databases ----------------------------------------------------------------
 
+  // The URL holds the state: ?topic=a&topic=b&country=es&from=2015&q=youth&sort=oldest
   function Database(root) {
     this.root = root;
-    this.data = JSON.parse(root.querySelector('script[type="application/json"]').textContent);
-    this.facets = root.dataset.facets.split(" ");
+    this.data = icckb.settings(root);
+    this.facets = root.dataset.facets.split(" ").filter(Boolean);
     this.shown = PAGE_SIZE;
+    this.ticket = 0;
   }
+
+  Database.prototype.label = function (key, values) {
+    return icckb.format(this.data.labels[key] || key, values || {});
+  };
 
   Database.prototype.start = function () {
     var self = this;
-    return import(this.root.dataset.bundle + "pagefind.js").then(function (pagefind) {
+    return icckb.pagefind().then(function (pagefind) {
       self.pagefind = pagefind;
-      return pagefind.options({ baseUrl: baseUrl(self.root.dataset.bundle) });
+      // Pagefind counts only the filters it has loaded: load them all, so that every
+      // value has its count on the first results.
+      return pagefind.filters();
     }).then(function () {
       self.build();
       self.root.hidden = false;
@@ -83,39 +153,68 @@
     });
   };
 
-  Database.prototype.label = function (key) { return this.data.labels[key] || key; };
-
   Database.prototype.build = function () {
-    var self = this;
-    var form = element("form", { class: "icckb-db-form", role: "search" });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    var search = element("div", { class: "icckb-db-query" });
+    var self = this, root = this.root;
+    var bar = element("form", { class: "icckb-db-bar", role: "search" });
+    bar.addEventListener("submit", function (event) { event.preventDefault(); });
     this.query = element("input", { type: "search", name: "q", placeholder: this.label("placeholder"), "aria-label": this.label("placeholder") });
-    search.appendChild(this.query);
-    form.appendChild(search);
-    this.query.addEventListener("input", function () { self.changed(); });
-
-    this.groups = {};
-    this.facets.forEach(function (facet) {
-      var fieldset = element("fieldset", { class: "icckb-db-facet", "data-facet": facet });
-      fieldset.appendChild(element("legend", {}, self.label("filter_" + facet)));
-      var list = element("div", { class: "icckb-db-options" });
-      fieldset.appendChild(list);
-      self.groups[facet] = list;
-      Object.keys(self.data.names[facet] || {}).sort(function (a, b) {
-        return self.data.names[facet][a].localeCompare(self.data.names[facet][b]);
-      }).forEach(function (value) {
-        var option = element("label", { class: "icckb-db-option", "data-value": value });
-        var box = element("input", { type: "checkbox", name: facet, value: value });
-        box.addEventListener("change", function () { self.changed(); });
-        option.appendChild(box);
-        option.appendChild(element("span", {}, self.data.names[facet][value]));
-        option.appendChild(element("span", { class: "icckb-db-count-value" }, ""));
-        list.appendChild(option);
-      });
-      form.appendChild(fieldset);
+    this.query.addEventListener("input", function () { self.changed(false); });
+    bar.appendChild(this.query);
+    var sortLabel = element("label", { class: "icckb-db-sort" }, this.label("sort_by") + " ");
+    this.sort = element("select", { name: "sort" });
+    ["relevance", "newest", "oldest", "title"].forEach(function (key) {
+      self.sort.appendChild(element("option", { value: key }, self.label("sort_" + key)));
     });
+    this.sort.addEventListener("change", function () { self.changed(true); });
+    sortLabel.appendChild(this.sort);
+    bar.appendChild(sortLabel);
+    this.toggle = element("button", { type: "button", class: "md-button icckb-db-toggle", "aria-expanded": "false", "aria-controls": root.id + "-facets" });
+    this.toggle.addEventListener("click", function () { self.openFilters(self.toggle.getAttribute("aria-expanded") !== "true"); });
+    bar.appendChild(this.toggle);
+    root.appendChild(bar);
 
+    var layout = element("div", { class: "icckb-db-layout" });
+    this.panel = element("div", { class: "icckb-db-facets", id: root.id + "-facets", role: "group", "aria-label": this.label("filters") });
+    this.groups = {};
+    this.facets.forEach(function (facet) { self.panel.appendChild(self.facet(facet)); });
+    this.panel.appendChild(this.yearRange());
+    var clear = element("button", { type: "button", class: "md-button icckb-db-clear" }, this.label("clear_filters"));
+    clear.addEventListener("click", function () { self.write(new URLSearchParams(self.query.value.trim() ? { q: self.query.value.trim() } : {}), true); self.read(); self.run(); });
+    this.panel.appendChild(clear);
+    layout.appendChild(this.panel);
+
+    var main = element("div", { class: "icckb-db-main" });
+    this.chips = element("ul", { class: "icckb-db-chips", "aria-label": this.label("active_filters") });
+    this.count = element("p", { class: "icckb-db-count", role: "status", "aria-live": "polite" });
+    this.list = element("ol", { class: "icckb-db-results" });
+    this.more = element("button", { type: "button", class: "md-button icckb-db-more", hidden: "" }, this.label("show_more"));
+    this.more.addEventListener("click", function () { self.shown += PAGE_SIZE; self.render(); });
+    [this.chips, this.count, this.list, this.more].forEach(function (node) { main.appendChild(node); });
+    layout.appendChild(main);
+    root.appendChild(layout);
+  };
+
+  Database.prototype.facet = function (facet) {
+    var self = this, names = this.data.names[facet] || {};
+    var fieldset = element("fieldset", { class: "icckb-db-facet", "data-facet": facet });
+    fieldset.appendChild(element("legend", {}, this.label("filter_" + facet)));
+    var list = element("div", { class: "icckb-db-options" });
+    fieldset.appendChild(list);
+    this.groups[facet] = list;
+    Object.keys(names).sort(function (a, b) { return names[a].localeCompare(names[b]); }).forEach(function (value) {
+      var option = element("label", { class: "icckb-db-option", "data-value": value });
+      var box = element("input", { type: "checkbox", name: facet, value: value });
+      box.addEventListener("change", function () { self.changed(true); });
+      option.appendChild(box);
+      option.appendChild(element("span", {}, names[value]));
+      option.appendChild(element("span", { class: "icckb-db-count-value" }, ""));
+      list.appendChild(option);
+    });
+    return fieldset;
+  };
+
+  Database.prototype.yearRange = function () {
+    var self = this;
     var years = element("fieldset", { class: "icckb-db-facet", "data-facet": "year" });
     years.appendChild(element("legend", {}, this.label("filter_year")));
     this.years = {};
@@ -124,82 +223,95 @@
       var select = element("select", { name: end });
       select.appendChild(element("option", { value: "" }, "—"));
       self.data.years.forEach(function (year) { select.appendChild(element("option", { value: String(year) }, String(year))); });
-      select.addEventListener("change", function () { self.changed(); });
+      select.addEventListener("change", function () { self.changed(true); });
       label.appendChild(select);
       years.appendChild(label);
       self.years[end] = select;
     });
-    form.appendChild(years);
-
-    var clear = element("button", { type: "button", class: "md-button" }, this.label("clear_filters"));
-    clear.addEventListener("click", function () { self.write(new URLSearchParams()); self.read(); self.run(); });
-    form.appendChild(clear);
-
-    this.count = element("p", { class: "icckb-db-count", role: "status", "aria-live": "polite" });
-    this.list = element("ol", { class: "icckb-db-results" });
-    this.more = element("button", { type: "button", class: "md-button icckb-db-more", hidden: "" }, this.label("show_more"));
-    this.more.addEventListener("click", function () { self.shown += PAGE_SIZE; self.render(); });
-    this.root.appendChild(form);
-    this.root.appendChild(this.count);
-    this.root.appendChild(this.list);
-    this.root.appendChild(this.more);
+    return years;
   };
 
-  // The URL holds the state: ?topic=a&topic=b&country=es&from=2015&q=youth
+  Database.prototype.openFilters = function (open) {
+    this.toggle.setAttribute("aria-expanded", String(open));
+    this.panel.classList.toggle("icckb-db-facets--open", open);
+  };
+
   Database.prototype.read = function () {
     var params = new URLSearchParams(location.search);
     this.query.value = params.get("q") || "";
-    this.root.querySelectorAll('input[type="checkbox"]').forEach(function (box) {
+    this.root.querySelectorAll('.icckb-db-facets input[type="checkbox"]').forEach(function (box) {
       box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
     });
     this.years.from.value = params.get("from") || "";
     this.years.to.value = params.get("to") || "";
+    this.sort.value = params.get("sort") || (this.query.value ? "relevance" : "newest");
   };
 
   Database.prototype.params = function () {
     var params = new URLSearchParams();
     if (this.query.value.trim()) params.set("q", this.query.value.trim());
-    this.root.querySelectorAll('input[type="checkbox"]:checked').forEach(function (box) { params.append(box.name, box.value); });
+    this.root.querySelectorAll('.icckb-db-facets input[type="checkbox"]:checked').forEach(function (box) { params.append(box.name, box.value); });
     if (this.years.from.value) params.set("from", this.years.from.value);
     if (this.years.to.value) params.set("to", this.years.to.value);
+    var natural = this.query.value.trim() ? "relevance" : "newest";
+    if (this.sort.value && this.sort.value !== natural) params.set("sort", this.sort.value);
     return params;
   };
 
-  Database.prototype.write = function (params) {
+  // A choice is one step back in the browser's history; typing only updates the address.
+  Database.prototype.write = function (params, step) {
     var query = params.toString();
-    history.pushState(null, "", location.pathname + (query ? "?" + query : ""));
+    var url = location.pathname + (query ? "?" + query : "");
+    if (url === location.pathname + location.search) return;
+    history[step ? "pushState" : "replaceState"](null, "", url);
   };
 
-  Database.prototype.changed = function () {
-    this.write(this.params());
+  Database.prototype.changed = function (step) {
+    this.write(this.params(), step);
     this.shown = PAGE_SIZE;
     this.run();
   };
 
-  // AND across facets, OR within one; the year range is any year inside it.
-  Database.prototype.filters = function () {
-    var params = this.params();
+  // AND across facets, OR within one; the year range is any year inside it; archived
+  // records only when asked for, as in the list without JavaScript.
+  Database.prototype.filters = function (without) {
+    var params = this.params(), data = this.data;
     var filters = { type: this.root.dataset.type };
     this.facets.forEach(function (facet) {
       var values = params.getAll(facet);
-      if (values.length) filters[facet] = { any: values };
+      if (values.length && facet !== without) filters[facet] = { any: values };
     });
-    var from = Number(params.get("from") || 0), to = Number(params.get("to") || 9999);
     if (params.get("from") || params.get("to")) {
-      filters.year = { any: this.data.years.filter(function (y) { return y >= from && y <= to; }).map(String) };
+      var from = Number(params.get("from") || 0), to = Number(params.get("to") || 9999);
+      filters.year = { any: data.years.filter(function (y) { return y >= from && y <= to; }).map(String) };
     }
-    if (!params.get("status") && this.facets.indexOf("status") !== -1) filters.status = { any: ["active"] };
+    if (!params.get("status") && this.facets.indexOf("status") !== -1 && without !== "status") filters.status = { any: ["active"] };
     return filters;
   };
 
+  Database.prototype.order = function (query) {
+    var sort = this.sort.value;
+    if (sort === "relevance" && query) return undefined;
+    if (sort === "oldest") return { year: "asc" };
+    if (sort === "title") return { title: "asc" };
+    return { year: "desc" };
+  };
+
+  // Counts are disjunctive: a facet with ticked values counts as if it were cleared,
+  // within every other facet and the query (one more search per such facet).
   Database.prototype.run = function () {
-    var self = this;
-    var ticket = (this.ticket = (this.ticket || 0) + 1);
-    var query = this.query.value.trim() || null;
-    return this.pagefind.search(query, { filters: this.filters(), sort: query ? undefined : { year: "desc" } }).then(function (search) {
+    var self = this, ticket = ++this.ticket;
+    var query = this.query.value.trim() || null, params = this.params();
+    var ticked = this.facets.filter(function (facet) { return params.getAll(facet).length; });
+    var searches = [this.pagefind.search(query, { filters: this.filters(), sort: this.order(query) })];
+    ticked.forEach(function (facet) { searches.push(self.pagefind.search(query, { filters: self.filters(facet) })); });
+    return Promise.all(searches).then(function (found) {
       if (ticket !== self.ticket) return;
-      self.results = search.results;
-      self.counts(search.filters || {});
+      var counts = Object.assign({}, found[0].filters || {});
+      ticked.forEach(function (facet, index) { counts[facet] = (found[index + 1].filters || {})[facet] || {}; });
+      self.results = found[0].results;
+      self.counts(counts);
+      self.showChips(params);
       return self.render();
     });
   };
@@ -210,26 +322,65 @@
       self.groups[facet].querySelectorAll(".icckb-db-option").forEach(function (option) {
         var count = (counts[facet] || {})[option.dataset.value] || 0;
         option.querySelector(".icckb-db-count-value").textContent = " (" + count + ")";
-        option.classList.toggle("icckb-db-empty", count === 0 && !option.querySelector("input").checked);
+        option.classList.toggle("icckb-db-empty", count === 0);
       });
     });
+  };
+
+  Database.prototype.showChips = function (params) {
+    var self = this, active = 0;
+    this.chips.textContent = "";
+    this.facets.forEach(function (facet) {
+      params.getAll(facet).forEach(function (value) {
+        var name = (self.data.names[facet] || {})[value] || value;
+        self.chips.appendChild(self.chip(self.label("filter_" + facet) + ": " + name, function (next) {
+          var kept = next.getAll(facet).filter(function (v) { return v !== value; });
+          next.delete(facet);
+          kept.forEach(function (v) { next.append(facet, v); });
+        }));
+        active++;
+      });
+    });
+    ["from", "to"].forEach(function (end) {
+      if (params.get(end)) {
+        self.chips.appendChild(self.chip(self.label("filter_year_" + end) + " " + params.get(end), function (next) { next.delete(end); }));
+        active++;
+      }
+    });
+    this.toggle.textContent = this.label("filters_count", { count: active });
+  };
+
+  Database.prototype.chip = function (text, remove) {
+    var self = this;
+    var item = element("li");
+    var button = element("button", { type: "button", class: "icckb-db-chip", "aria-label": this.label("remove_filter", { filter: text }) }, text + " ×");
+    button.addEventListener("click", function () {
+      var next = self.params();
+      remove(next);
+      self.write(next, true);
+      self.read();
+      self.shown = PAGE_SIZE;
+      self.run();
+    });
+    item.appendChild(button);
+    return item;
   };
 
   Database.prototype.render = function () {
     var self = this;
     var total = this.results.length;
-    this.count.textContent = total ? this.label("results_count").replace("{count}", total) : this.label("no_results");
-    var page = this.results.slice(0, this.shown);
-    return Promise.all(page.map(function (result) { return result.data(); })).then(function (items) {
+    this.count.textContent = total === 1 ? this.label("results_count_one") : total ? this.label("results_count", { count: total }) : this.label("no_results");
+    return Promise.all(this.results.slice(0, this.shown).map(function (result) { return result.data(); })).then(function (items) {
       self.list.textContent = "";
       items.forEach(function (item) {
         var meta = item.meta || {};
         var li = element("li", { class: "icckb-db-result" });
-        li.appendChild(element("a", { href: item.url }, meta.title || item.url));
+        // A record not yet translated is in its own language: let its text take its own direction.
+        li.appendChild(element("a", { href: item.url, dir: "auto" }, meta.title || item.url));
         var facts = [meta.place, meta.year].filter(Boolean).join(" · ");
         if (facts) li.appendChild(element("span", { class: "icckb-db-facts" }, " — " + facts));
         if (meta.topics) li.appendChild(element("div", { class: "icckb-db-topics" }, meta.topics));
-        if (meta.summary) li.appendChild(element("p", {}, meta.summary));
+        if (meta.summary) li.appendChild(element("p", { dir: "auto" }, meta.summary));
         self.list.appendChild(li);
       });
       self.more.hidden = total <= self.shown;
@@ -237,12 +388,14 @@
     });
   };
 
-  function start() {
+  icckb.onPage(function () {
+    document.querySelectorAll(".icckb-find").forEach(function (form) { new Finder(form); });
+    slashToSearch();
     var search = document.getElementById("icckb-search");
-    if (search && search.dataset.bundle) searchPage(search);
-    document.querySelectorAll(".icckb-db").forEach(function (root) { new Database(root).start(); });
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+    if (search) searchPage(search);
+    document.querySelectorAll(".icckb-db").forEach(function (root, index) {
+      if (!root.id) root.id = "icckb-db-" + index;
+      new Database(root).start();
+    });
+  });
 })();

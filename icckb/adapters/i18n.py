@@ -5,6 +5,7 @@ Used here, and only here:
 
 - ``plugin.current_language`` and ``plugin.building``: the language of the pass being
   built, and whether it is one of the passes the plugin runs for the other languages.
+- its ``on_nav`` looks for the home page in the navigation only: it is given it.
 - ``plugin.i18n_files_per_language``: every pass's pages, kept for the sitemap the
   build replaces; cleared so that each pass's pages can be freed.
 - ``plugin.reconfigure_files_alternates``: replaced by a linear-cost version. 1.3 works
@@ -76,6 +77,15 @@ def build_only(config, lang: str) -> None:
     on to the other languages."""
     plugin = config.plugins.get("i18n")
     plugin.current_language, plugin.building = lang, True
+
+
+def find_homepage(nav, files, url: str) -> None:
+    """Tell the plugin which page is this language's home page: it looks for it in the
+    navigation only (and warns without it), and the home page has no tab of its own.
+    ``url``: the home page's address, '' for the default language (the plugin writes it './')."""
+    if nav.homepage is None:
+        urls = {url, url or "./"}
+        nav.homepage = next((f.page for f in files.documentation_pages() if f.url in urls and f.page is not None), None)
 
 
 def release_passes(config) -> None:

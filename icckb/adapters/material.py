@@ -5,14 +5,37 @@ maintenance until its end of life in 2027, so its markup should not change).
   is told to read it there.
 - ``<html lang=...>`` opens every page: the writing direction is put beside it, so that
   the whole page, not only ``<body>``, is right-to-left in Arabic.
+- ``<header class="md-header ...">`` holds the header bar, a ``<nav>``: the search box is
+  put at its end.
+- ``<link rel="alternate" hreflang>`` in ``<head>``: left out (see ``without_head_alternates``).
+- ``extra.homepage`` is where the logo leads: each language's own home page.
 - ``theme.palette`` is a list of schemes, each with a ``toggle.name``: the switch's name
   is set in the reader's language.
 """
 
 from __future__ import annotations
 
+import re
+
 ARTICLE = '<article class="md-content__inner md-typeset"'
 _HTML = "<html lang="
+_HEADER = '<header class="md-header'
+# The language alternates the theme writes into <head>: its script fetches a sitemap
+# beside each of them, made for alternates that are a language's root, not a page of
+# it (11 failed requests on every page); the sitemap carries them instead.
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def without_head_alternates(html: str) -> str:
+    head, _, rest = html.partition("</head>")
+    return _HEAD_ALTERNATE.sub("", head) + "</head>" + rest if rest else html
+
+
+def with_header_item(html: str, fragment: str) -> str:
+    """Put ``fragment`` at the end of the header bar (where the theme's own search goes)."""
+    start = html.find(_HEADER)
+    end = html.find("</nav>", start) if start >= 0 else -1
+    return html[:end] + fragment + html[end:] if end >= 0 else html
 
 
 def mark_article(html: str, attributes: str) -> str:
@@ -23,6 +46,12 @@ def mark_article(html: str, attributes: str) -> str:
 def with_direction(html: str, direction: str) -> str:
     """Put ``dir`` on <html>."""
     return html.replace(_HTML, f'<html dir="{direction}" lang=', 1)
+
+
+def set_homepage(config, url: str) -> None:
+    """Where the logo leads (``extra.homepage``, else the navigation's home page, which
+    is not in the navigation: the home page has no tab of its own)."""
+    config.extra["homepage"] = url
 
 
 def name_palette_toggles(theme, name_of) -> None:

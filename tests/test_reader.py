@@ -1,0 +1,278 @@
+"""The site as a city official meets it, in headless Chromium on the real built site:
+the practice database on first load and as filters are ticked, phones, the home page,
+the search box, and a quiet console."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from conftest import serving, wait_until
+from test_browser import CHROMIUM, FLAGS
+
+playwright = pytest.importorskip("playwright.sync_api", reason="the test extra installs Playwright")
+
+LANGS = ["", "fr/", "ar/"]
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def server(real_site):
+    with serving(real_site) as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def practices(site, lang: str) -> list:
+    return json.loads((site / lang / "api" / "practices.json").read_text())["items"]
+
+
+def expected_counts(site, lang: str) -> dict:
+    """facet -> value -> number of active practices, worked out from the open data."""
+    cities = {c["id"]: c for c in json.loads((site / lang / "api" / "cities.json").read_text())["items"]}
+    counts: dict = {}
+    for item in practices(site, lang):
+        if item["status"] != "active":
+            continue
+        own = [cities[c["id"]] for c in item.get("cities", [])]
+        values = {
+            "topic": [t["id"] for t in item["topics"]],
+            "city": [c["id"] for c in own],
+            "country": [code.lower() for code in item.get("countries", [])],
+            "network": sorted(set(item.get("networks", [])) | {n for c in own for n in c["networks"]}),
+            "size": sorted({c["size"] for c in own if c["size"]}),
+            "target_group": item.get("target_groups", []),
+            "status": [item["status"]],
+        }
+        for facet, found in values.items():
+            for value in set(found):
+                counts.setdefault(facet, Counter())[value] += 1
+    return counts
+
+
+def shown_counts(page) -> dict:
+    """facet -> value -> the count the database shows beside it."""
+    return page.evaluate("""() => {
+        const found = {};
+        document.querySelectorAll('.icckb-db-facet[data-facet]').forEach(set => {
+            const facet = set.dataset.facet; found[facet] = {};
+            set.querySelectorAll('.icckb-db-option').forEach(o => {
+                found[facet][o.dataset.value] = Number(o.querySelector('.icckb-db-count-value').textContent.replace(/\\D/g, ''));
+            });
+        });
+        return found; }""")
+
+
+def ready(page):
+    page.wait_for_selector(".icckb-db[data-ready] .icckb-db-result", timeout=20000)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_facet_count_on_first_load_matches_the_open_data(page, server, real_site, lang):
+    page.goto(f"{server}/{lang}practices/")
+    ready(page)
+    expected, shown = expected_counts(real_site, lang), shown_counts(page)
+    checked = 0
+    for facet, values in shown.items():
+        if facet == "year":
+            continue
+        for value, count in values.items():
+            assert count == expected.get(facet, {}).get(value, 0), (facet, value)
+            checked += 1
+    assert checked > 100 and any(v for values in shown.values() for v in values.values())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_counts_are_disjunctive_within_a_facet(page, server, real_site, lang):
+    page.goto(f"{server}/{lang}practices/")
+    ready(page)
+    before = shown_counts(page)["topic"]
+    first, second = sorted(before, key=lambda v: -before[v])[:2]
+    for value in (first, second):
+        page.check(f'input[name="topic"][value="{value}"]')
+        wait_until(page, f"location.search.includes('topic={value}')")
+    wait_until(page, "document.querySelectorAll('.icckb-db-chip').length == 2")
+    page.wait_for_timeout(300)
+    assert shown_counts(page)["topic"] == before  # the facet's own values keep their counts
+    either = [p for p in practices(real_site, lang) if p["status"] == "active" and {first, second} & {t["id"] for t in p["topics"]}]
+    assert int(re.search(r"\d+", page.inner_text(".icckb-db-count")).group()) == len(either)
+    other = shown_counts(page)["city"]  # other facets count within the current results
+    assert sum(other.values()) >= len(either) and all(n <= len(either) for n in other.values())
+
+
+def test_typing_a_word_adds_at_most_one_history_entry(page, server):
+    page.goto(f"{server}/practices/")
+    ready(page)
+    before = page.evaluate("history.length")
+    page.click(".icckb-db-bar input[type=search]")
+    page.keyboard.type("youth", delay=80)
+    wait_until(page, "location.search.includes('q=youth')")
+    assert page.evaluate("history.length") - before <= 1
+    page.check('input[name="topic"][value="education-youth"]')
+    wait_until(page, "location.search.includes('topic=education-youth')")
+    ticked = page.evaluate("history.length")
+    page.go_back()
+    wait_until(page, "!location.search.includes('topic=')")
+    assert ticked - before <= 2 and not page.locator('input[name="topic"][value="education-youth"]').is_checked()
+
+
+def test_sorting_chips_and_clearing(page, server, real_site):
+    page.goto(f"{server}/practices/?topic=anti-rumours")
+    ready(page)
+    page.select_option(".icckb-db-sort select", "title")
+    wait_until(page, "location.search.includes('sort=title')")
+    page.wait_for_timeout(300)
+    titles = page.eval_on_selector_all(".icckb-db-result > a", "links => links.map(a => a.textContent)")
+    assert titles == sorted(titles, key=str.casefold)
+    page.select_option(".icckb-db-sort select", "oldest")
+    wait_until(page, "location.search.includes('sort=oldest')")
+    page.wait_for_timeout(300)
+    years = [int(y) for y in re.findall(r"· (\d{4})", " ".join(page.eval_on_selector_all(".icckb-db-facts", "s => s.map(x => x.textContent)")))]
+    assert years == sorted(years)
+    page.click(".icckb-db-chip")  # removes the topic
+    wait_until(page, "!location.search.includes('topic=')")
+    active = [p for p in practices(real_site, "") if p["status"] == "active"]
+    wait_until(page, f"document.querySelector('.icckb-db-count').textContent.includes('{len(active)}')")
+
+
+def test_archived_records_are_left_out_of_both_lists_alike(page, server, real_site):
+    for url, name in (("policy-briefs/", "publications"), ("practices/", "practices")):
+        items = json.loads((real_site / "api" / f"{name}.json").read_text())["items"]
+        active = {i["url"] for i in items if i["status"] == "active"}
+        static = set(re.findall(r'<li><a href="([^"]+)"', (real_site / url / "index.html").read_text().split('class="icckb-db-static"')[1]))
+        assert {"/" + url + s for s in static} == active
+        page.goto(f"{server}/{url}")
+        ready(page)
+        assert int(re.search(r"\d+", page.inner_text(".icckb-db-count")).group()) == len(active)
+
+
+PAGE_TYPES = ["", "practices/", "practices/bilbao-storycities/", "toolkits/", "toolkits/anti-rumours/", "policy-briefs/",
+              "policy-briefs/anti-rumours-handbook/", "topics/", "topics/anti-rumours/", "cities/", "cities/bilbao/",
+              "countries/es/", "networks/reci/", "years/2024/", "glossary/", "about/", "contribute/", "contribute/fields/",
+              "contribute/translations/", "contribute/new-practice/", "search/", "data/", "archive/"]
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_page_is_wider_than_a_phone(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    wide = {}
+    for lang in LANGS:
+        for url in PAGE_TYPES + ["404.html"] * (lang == ""):
+            page.goto(f"{server}/{lang}{url}")
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(100)
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                wide[lang + url] = scroll
+    context.close()
+    assert not wide, wide
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_results_come_first_and_filters_open_behind_a_button(browser, server, lang):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{server}/{lang}practices/")
+    ready(page)
+    top = page.evaluate("document.querySelector('.icckb-db-result').getBoundingClientRect().top")
+    assert top < 1.5 * PHONE["height"], top
+    assert not page.is_visible(".icckb-db-facets")
+    toggle = page.locator(".icckb-db-toggle")
+    assert re.search(r"\(0\)", toggle.inner_text()) and toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert page.is_visible(".icckb-db-facets") and toggle.get_attribute("aria-expanded") == "true"
+    page.locator(".icckb-db-facets input[name=topic]").first.check()
+    wait_until(page, "/\\(1\\)/.test(document.querySelector('.icckb-db-toggle').textContent)")
+    context.close()
+
+
+QUIET_PAGES = ["", "practices/", "practices/bilbao-storycities/", "toolkits/anti-rumours/", "policy-briefs/",
+               "topics/anti-rumours/", "cities/bilbao/", "glossary/", "about/", "contribute/new-practice/", "search/?q=rumours"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_console_error_or_failed_request_with_the_language_selector_used(browser, server, lang):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    for url in QUIET_PAGES:
+        page.goto(f"{server}/{lang}{url}")
+        page.wait_for_load_state("networkidle")
+        page.hover(".md-select")
+        for link in page.query_selector_all(".md-select__link"):
+            link.hover()
+        page.wait_for_timeout(200)
+    context.close()
+    assert not problems, problems[:5]
+
+
+@pytest.mark.parametrize("lang, word", [("", "rumours"), ("fr/", "rumeurs"), ("ar/", None)])
+def test_the_home_page_search_answers_in_its_language(page, server, lang, word):
+    from test_browser import topic_name
+
+    page.goto(f"{server}/{lang}")
+    box = page.locator(".icckb-find--home input")
+    box.click()
+    page.keyboard.type(word or topic_name("ar", "anti-rumours"), delay=30)
+    page.wait_for_selector(".icckb-find--home [role=option] a", timeout=20000)
+    links = page.eval_on_selector_all(".icckb-find--home [role=option] a", "links => links.map(a => new URL(a.href).pathname)")
+    assert links and all(link.startswith("/" + lang) for link in links), links
+    if lang:
+        assert not any(re.match(r"^/(practices|toolkits|policy-briefs)/", link) for link in links)
+    facts = page.inner_text(".icckb-find--home [role=option] .icckb-find-facts")
+    assert facts  # the type of each result, and its place and year where it has them
+
+
+def test_the_header_search_works_from_the_keyboard(page, server):
+    page.goto(f"{server}/about/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "icckb-find-header"
+    page.keyboard.type("rumours", delay=30)
+    page.wait_for_selector(".icckb-find--header [role=option]", timeout=20000)
+    page.keyboard.press("ArrowDown")
+    active = page.evaluate("document.activeElement.getAttribute('aria-activedescendant')")
+    target = page.get_attribute(f"#{active} a", "href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url.endswith(target.lstrip(".")) or target in url, timeout=10000)
+    page.goto(f"{server}/about/")
+    page.fill(".icckb-find--header input", "rumours")
+    page.keyboard.press("Enter")  # nothing chosen: the search page, with the words typed
+    page.wait_for_url(lambda url: "/search/?q=rumours" in url)
+
+
+def test_the_home_page_has_search_figures_topics_and_a_path_for_each_audience(real_site, real_corpus):
+    html = (real_site / "index.html").read_text()
+    assert html.index('class="icckb-find icckb-find--home"') < html.index('class="icckb-paths"')
+    for target in ("practices/", "contribute/translations/", "contribute/new-practice/"):
+        assert f'<li><a href="{target}"><strong>' in html
+    practices = [r for r in real_corpus.records["practice"].values() if r.get("status") != "archived"]
+    assert f'<a href="practices/"><strong>{len(practices)}</strong> Good practices</a>' in html
+    assert f'<a href="contribute/translations/"><strong>{len(real_corpus.project.languages)}</strong> Languages</a>' in html
+    for topic in real_corpus.registries["topics"]:
+        count = sum(1 for r in practices if topic["id"] in r.get("topics"))
+        label = "1 practice" if count == 1 else f"{count} practices"
+        assert f'<a href="topics/{topic["id"]}/"><span>{topic["name"]}</span> <small>{label}</small></a>' in html.replace("&amp;", "&")
+    tabs = re.findall(r'class="md-tabs__link">\s*(.*?)\s*</a>', html, re.S)
+    assert tabs and "Intercultural Cities knowledge base" not in tabs  # no tab repeats the site name
