@@ -37,10 +37,16 @@ def on_config(config):
             raise PluginError(f"the knowledge base has problems:\n{error}") from None
         for level, message in build.report_lines(site):
             getattr(log, level)(message)
+        if site.corpus.project.addresses.note:
+            log.info(site.corpus.project.addresses.note)
         state = adapter.keep_state(config, adapter.BuildState(site))
         if only:
             engine.build_only(config, only)
     config.docs_dir = str(state.site.staging)
+    # Absolute addresses (canonical, feed, sitemap) where the site's address is known, from
+    # mkdocs.yml or where it is built (icckb.addresses). The repository's address is not
+    # given to the theme: its header widget would ask GitHub's API from every page.
+    config.site_url = state.site.corpus.project.site_url or None
     # Build cost stays linear in languages: alternates are worked out once per build, and
     # the theme's sitemap (quadratic, dated, and wrong without site_url) is replaced by ours.
     if config.plugins.get("i18n"):
@@ -92,6 +98,9 @@ def on_serve(server, config, builder):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # A translated page looks like its original (what it hides of the theme's frame).
+    for key, value in build.original_meta(_site(config), page.file.src_uri).items():
+        page.meta.setdefault(key, value)
     # The theme prints these unescaped (navigation, header, <title>, meta description).
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
@@ -125,9 +134,9 @@ def on_page_context(context, page, config, nav):
     lang, site = _language(config), _site(config)
     fallback = _is_fallback(page, lang)
     if fallback:
-        page.canonical_url = build.canonical_url(site, _original_url(page, lang), config.site_url or "")
+        page.canonical_url = build.canonical_url(site, _original_url(page, lang))
     # "Edit this page" opens the record's own source file (or starts its translation).
-    page.edit_url = build.edit_url(site, page.file.src_uri, lang, fallback, config.repo_url or "", config.edit_uri or "")
+    page.edit_url = build.edit_url(site, page.file.src_uri, lang, fallback)
     return context
 
 
@@ -158,13 +167,13 @@ def on_post_build(config):
     project = site.corpus.project
     lang = _language(config) if nested else project.default_language
     root = Path(config.site_dir) / project.folder_of(lang)
-    for name, text in build.output_files(site, lang, config.site_url or "").items():
+    for name, text in build.output_files(site, lang).items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     if not nested:
         try:
-            build.finish(Path(config.site_dir), project.languages, config.site_url or "")
+            build.finish(Path(config.site_dir), project)
         except build.BuildError as error:
             raise PluginError(str(error)) from None
 

@@ -72,6 +72,19 @@ def prepare(config_file: Path, languages: tuple = (), cache: documents.Cache | N
     return Site(loaded, index, folder, sources=sources, warnings=sorted(loaded.problems))
 
 
+def original_meta(site: Site, src_uri: str) -> dict:
+    """For a translated site page, what its original says that translations do not
+    carry (such as ``hide``): the translation looks like the original."""
+    languages = site.corpus.project.languages
+    lang = language_of(src_uri, languages)
+    if lang is None:
+        return {}
+    original = site.corpus.pages.get(src_uri[: -len(f".{lang}.md")])
+    if original is None:
+        return {}
+    return {key: value for key, value in original.meta.items() if key not in original.type.translatable}
+
+
 def language_of(src_uri: str, languages: tuple) -> str | None:
     """The language of a translation's page ('about.fr.md' -> 'fr'); None for an original."""
     parts = src_uri.rsplit("/", 1)[-1].split(".")
@@ -120,14 +133,14 @@ def clean_toc(toc) -> None:
         clean_toc(item.children)
 
 
-def canonical_url(site: Site, url: str, site_url: str) -> str:
+def canonical_url(site: Site, url: str) -> str:
     """Where search engines should look for a page shown untranslated: its original."""
-    return (site_url.rstrip("/") + "/" if site_url else "/") + url
+    return (site.corpus.project.site_url or "/") + url
 
 
-def output_files(site: Site, lang: str, site_url: str = "") -> dict:
+def output_files(site: Site, lang: str) -> dict:
     """Files written beside the pages of ``lang``: exports and feed."""
-    return exports.files(site.corpus, site.index, lang, site_url)
+    return exports.files(site.corpus, site.index, lang, site.corpus.project.site_url)
 
 
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ur", "yi"}
@@ -157,10 +170,11 @@ def mark_for_search(site: Site, html: str, src_uri: str, fallback: bool) -> str:
     return search.mark_page(html, page_type, indexed=not fallback or site.record(src_uri) is not None)
 
 
-def finish(site_dir: Path, languages: tuple, site_url: str = "", search_parts: list | None = None) -> None:
+def finish(site_dir: Path, project: Project, search_parts: list | None = None) -> None:
     """Once every language is built: index the whole site for search (or join the
     languages' indexes ``[(lang, folder)]`` made as they were built), write security
-    headers and, where the site's address is known, the sitemap."""
+    headers, robots.txt and, where the site's address is known, the sitemaps."""
+    languages, site_url = project.languages, project.site_url
     try:
         if search_parts is None:
             search.index(site_dir, languages)
@@ -169,23 +183,25 @@ def finish(site_dir: Path, languages: tuple, site_url: str = "", search_parts: l
     except search.SearchError as error:
         raise BuildError(str(error)) from None
     (site_dir / "_headers").write_text(security.headers_file(site_dir), encoding="utf-8")
-    if site_url:
-        (site_dir / "sitemap.xml").write_text(sitemap.sitemap(site_dir, site_url, languages), encoding="utf-8")
+    for name, text in sitemap.files(site_dir, site_url, languages).items():
+        (site_dir / name).write_text(text, encoding="utf-8")
 
 
-def edit_url(site: Site, src_uri: str, lang: str, fallback: bool, repo_url: str, edit_uri: str) -> str | None:
+def edit_url(site: Site, src_uri: str, lang: str, fallback: bool) -> str | None:
     """Where to edit a page: its source file, or for an untranslated page, a new
-    translation beside it. Generated pages have no source to edit."""
+    translation beside it (GitHub's and GitLab's addresses for both). Generated pages
+    have no source to edit."""
+    project = site.corpus.project
     source = site.sources.get(src_uri)
-    if source is None or not repo_url:
+    if source is None or not project.repo_url:
         return None
-    repo = repo_url.rstrip("/") + "/"
-    edit = edit_uri.strip("/") or "edit/main"
+    repo, branch = project.repo_url + "/", project.branch
+    gitlab = "gitlab" in repo.split("/")[2]
     if not fallback:
-        return f"{repo}{edit}/{source}"
-    branch = edit.split("/", 1)[1] if "/" in edit else "main"
+        return f"{repo}{'-/' if gitlab else ''}edit/{branch}/{source}"
     folder, _, name = source.rpartition("/")
-    return f"{repo}new/{branch}/{folder}?filename={name[:-3]}.{lang}.md"
+    return f"{repo}{'-/' if gitlab else ''}new/{branch}/{folder}?file_name={name[:-3]}.{lang}.md" if gitlab \
+        else f"{repo}new/{branch}/{folder}?filename={name[:-3]}.{lang}.md"
 
 
 def escape_title(title: str) -> str:

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import corpus, reference, scaffold, schema, translations
+from . import corpus, problems, reference, scaffold, schema, translations
 from .fields import GroupList, LanguageVersions, Ref, RefList
 from .problems import report
 from .project import CONFIG_FILE, Project
@@ -20,9 +20,22 @@ def main(argv: list | None = None) -> int:
     parser.add_argument("--config", default=CONFIG_FILE, help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
 
+    # Options as MkDocs spells them, for the commands that build or serve the site.
+    like_mkdocs = argparse.ArgumentParser(add_help=False)
+    like_mkdocs.add_argument("-f", "--config-file", dest="config", default=argparse.SUPPRESS, help="the site's mkdocs.yml")
+    like_mkdocs.add_argument("-q", "--quiet", action="store_true", help="silence warnings")
+    like_mkdocs.add_argument("-v", "--verbose", action="store_true", help="enable verbose output")
+
     validate = commands.add_parser("validate", help="check every record and registry, or the files given")
     validate.add_argument("paths", nargs="*", help="files or folders to check (default: everything)")
+    validate.add_argument("--format", choices=["text", "github"], default="text",
+                          help="'github': each problem as a GitHub Actions annotation, shown on the pull request at its line")
     validate.set_defaults(run=run_validate)
+
+    review = commands.add_parser("review", help="a pull request's report in Markdown: validation, and the records it adds, changes and removes")
+    review.add_argument("--base", required=True, help="the git revision the pull request starts from (such as origin/main)")
+    review.add_argument("--preview", default="", help="where reviewers download the built site (an address)")
+    review.set_defaults(run=run_review)
 
     status = commands.add_parser(
         "translations",
@@ -50,22 +63,23 @@ def main(argv: list | None = None) -> int:
     links.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for each address (default: 15)")
     links.set_defaults(run=run_links)
 
-    site = commands.add_parser("build", help="build the site, one process per language (the same site as 'mkdocs build')")
+    site = commands.add_parser("build", parents=[like_mkdocs], help="build the site, one process per language (the same site as 'mkdocs build')")
     site.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="processes building languages at once (default: one per core)")
     site.add_argument("--lang", action="append", default=[], help="build only this language (may be repeated); with --no-finish, for a partial site")
-    site.add_argument("--site-dir", help="where to write the site (default: site_dir of mkdocs.yml)")
-    site.add_argument("--strict", action="store_true", help="fail on any warning, as 'mkdocs build --strict'")
+    site.add_argument("-d", "--site-dir", help="where to write the site (default: site_dir of mkdocs.yml)")
+    site.add_argument("-s", "--strict", action="store_true", help="fail on any warning, as 'mkdocs build --strict'")
     site.add_argument("--no-finish", dest="finish", action="store_false", help="leave out search index, headers and sitemap (for 'icckb merge')")
     site.set_defaults(run=run_build)
 
-    merge = commands.add_parser("merge", help="merge partial sites built with --lang and --no-finish, then index them for search")
+    merge = commands.add_parser("merge", parents=[like_mkdocs], help="merge partial sites built with --lang and --no-finish, then index them for search")
     merge.add_argument("parts", nargs="+", help="folders of partial sites")
-    merge.add_argument("--site-dir", required=True, help="where to write the merged site")
+    merge.add_argument("-d", "--site-dir", required=True, help="where to write the merged site")
     merge.set_defaults(run=run_merge)
 
-    serve = commands.add_parser("serve", help="preview the site with live reload; --lang builds one language only, quickly")
+    serve = commands.add_parser("serve", parents=[like_mkdocs], help="preview the site with live reload; --lang builds one language only, quickly")
     serve.add_argument("--lang", help="the language to preview (default: every language, as 'mkdocs serve')")
-    serve.add_argument("--dev-addr", "-a", help="IP address and port to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("-a", "--dev-addr", help="IP address and port to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("-s", "--strict", action="store_true", help="fail on any warning")
     serve.set_defaults(run=run_serve)
 
     args = parser.parse_args(argv)
@@ -87,8 +101,25 @@ def run_validate(args) -> int:
     project = load_project(args)
     only = expand(args.paths) if args.paths else None
     result = corpus.load(project, only)
-    print(report(result.problems, result.checked))
+    if args.format == "github":
+        for problem in sorted(result.problems):
+            print(problems.annotation(problem))
+        print(report(result.problems, result.checked).splitlines()[-1])  # the count, as a plain line
+    else:
+        print(report(result.problems, result.checked))
     return 1 if result.problems else 0
+
+
+def run_review(args) -> int:
+    from . import review
+
+    project = load_project(args)
+    try:
+        print(review.report(project, args.base, args.preview))
+    except review.ReviewError as error:
+        print(f"icckb: {error}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def run_translations(args) -> int:
@@ -253,7 +284,7 @@ def run_links(args) -> int:
 def run_build(args) -> int:
     from . import engine  # MkDocs is only needed to build
 
-    _log_like_mkdocs()
+    _log_like_mkdocs(args)
     return _site_command(lambda: engine.build_site(Path(args.config), args.site_dir and Path(args.site_dir), args.jobs,
                                                    tuple(args.lang), args.strict, args.finish))
 
@@ -261,6 +292,7 @@ def run_build(args) -> int:
 def run_merge(args) -> int:
     from . import engine
 
+    _log_like_mkdocs(args)
     load_project(args)
     return _site_command(lambda: engine.merge_site([Path(part) for part in args.parts], Path(args.site_dir), Path(args.config)))
 
@@ -291,6 +323,7 @@ def run_serve(args) -> int:
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", args.config]
     if args.dev_addr:
         command += ["--dev-addr", args.dev_addr]
+    command += [flag for flag, on in (("--strict", args.strict), ("--quiet", args.quiet), ("--verbose", args.verbose)) if on]
     env = dict(os.environ)
     if args.lang:
         # One language pass, re-rendering only the pages whose sources changed.
@@ -300,13 +333,14 @@ def run_serve(args) -> int:
     os.execve(sys.executable, command, env)
 
 
-def _log_like_mkdocs() -> None:
-    """MkDocs' messages on the terminal, as 'mkdocs build' shows them."""
+def _log_like_mkdocs(args) -> None:
+    """MkDocs' messages on the terminal, as 'mkdocs build' shows them: -q only errors,
+    -v everything."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    logger.setLevel(logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.INFO)
 
 
 def run_fields(args) -> int:

@@ -88,7 +88,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, jobs: int = 1, l
     shutil.rmtree(site_dir, ignore_errors=True)
     merge(folders, site_dir)
     if finish:
-        build.finish(site_dir, every, settings.site_url or "", search_parts)
+        build.finish(site_dir, site.corpus.project, search_parts)
     shutil.rmtree(passes, ignore_errors=True)
     return site_dir
 
@@ -114,14 +114,13 @@ def merge(folders: list, site_dir: Path) -> None:
 def merge_site(parts: list, site_dir: Path, config_file: Path) -> Path:
     """Join partial sites (``icckb build --lang ... --no-finish``) into the whole site,
     refusing one without every language, then index it for search."""
-    settings = load_config(str(config_file))
     project = Project.from_config_file(config_file)
     merge(parts, site_dir)
     missing = missing_languages(site_dir, project)
     if missing:
         raise MergeError(f"the parts hold no pages in {', '.join(missing)}; build them with "
                          + " ".join(f"--lang {lang}" for lang in missing) + " --no-finish and merge again")
-    build.finish(site_dir, project.languages, settings.site_url or "")
+    build.finish(site_dir, project)
     return site_dir
 
 

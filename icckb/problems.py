@@ -18,6 +18,18 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
 
+def annotation(problem: Problem) -> str:
+    """A problem as a GitHub Actions workflow command: shown on the pull request's diff
+    at its line (values escaped as the runner expects)."""
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    return f"::error file={prop(problem.path)},line={problem.line},title={prop(problem.field)}::{data(problem.message)}"
+
+
 def report(problems: list[Problem], checked: int) -> str:
     """The full report: one line per problem, then a closing count."""
     lines = [str(p) for p in sorted(problems)]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from .addresses import Addresses, resolve
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -48,9 +51,20 @@ class Project:
 
     root: Path
     languages: tuple = ("en",)
-    repo_url: str = ""  # where contributors propose changes (GitHub), if set
-    branch: str = "main"
     markdown_extensions: tuple = ()  # (name, options) of mkdocs.yml's markdown_extensions
+    addresses: Addresses = Addresses()  # where the site and its sources live, if known
+
+    @property
+    def site_url(self) -> str:
+        return self.addresses.site_url
+
+    @property
+    def repo_url(self) -> str:
+        return self.addresses.repo_url
+
+    @property
+    def branch(self) -> str:
+        return self.addresses.branch
 
     @property
     def default_language(self) -> str:
@@ -61,15 +75,16 @@ class Project:
         return "" if lang == self.default_language else lang
 
     @classmethod
-    def from_config_file(cls, config_file: Path) -> Project:
-        """Read the languages from the i18n plugin entry of an ``mkdocs.yml``."""
+    def from_config_file(cls, config_file: Path, env: Mapping | None = None) -> Project:
+        """Read an ``mkdocs.yml``: the languages of its i18n plugin entry, its Markdown
+        extensions, and the site's addresses (from it, else from ``env``, the process's
+        environment by default)."""
         config_file = Path(config_file)
         with open(config_file, encoding="utf-8") as stream:
             config = yaml.load(stream, Loader=_TolerantLoader) or {}
-        edit_uri = str(config.get("edit_uri") or "edit/main/").strip("/")
-        branch = edit_uri.split("/", 1)[1] if edit_uri.startswith("edit/") and "/" in edit_uri else "main"
-        return cls(config_file.parent.resolve(), languages_of(i18n_options(config)), str(config.get("repo_url") or ""), branch,
-                   extensions_of(config))
+        root = config_file.parent.resolve()
+        addresses = resolve(config, dict(os.environ if env is None else env), root)
+        return cls(root, languages_of(i18n_options(config)), extensions_of(config), addresses)
 
 
 # MkDocs renders every page with these, whatever mkdocs.yml says.

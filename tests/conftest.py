@@ -38,6 +38,16 @@ def copy_fixture_site(root: Path, scripts: tuple = (), settings: str = "") -> Pa
     return root
 
 
+@pytest.fixture(scope="session", autouse=True)
+def built_nowhere():
+    """Builds in the tests know no address of their own: the variables that tell one
+    (a CI run on GitHub sets some) are cleared, and tests that need them set them."""
+    names = [n for n in os.environ if n.startswith(("ICCKB_SITE_URL", "ICCKB_REPO_URL", "ICCKB_BRANCH", "GITHUB_"))]
+    saved = {n: os.environ.pop(n) for n in names}
+    yield
+    os.environ.update(saved)
+
+
 @pytest.fixture
 def site(tmp_path) -> Path:
     """A copy of the fixture site whose mkdocs.yml points at this repo's hooks."""

@@ -129,18 +129,6 @@ def test_root_404_page_is_in_the_default_language(serial_site):
     assert '<html dir="ltr" lang="en"' in (serial_site / "404.html").read_text()
 
 
-def test_sitemap_only_with_a_site_address_and_without_dates(site, serial_site):
-    assert not (serial_site / "sitemap.xml").exists()  # no address, no sitemap (not one of 'None/' links)
-    config = site / "mkdocs.yml"
-    config.write_text("site_url: https://kb.example.org/\n" + config.read_text())
-    result = mkdocs_build(site, "--site-dir", "out")
-    assert result.returncode == 0, result.stderr[-3000:]
-    sitemap = (site / "out" / "sitemap.xml").read_text()
-    assert "<loc>https://kb.example.org/practices/oslo-rumours/</loc>" in sitemap
-    assert '<xhtml:link rel="alternate" hreflang="fr" href="https://kb.example.org/fr/practices/oslo-rumours/"/>' in sitemap
-    assert "lastmod" not in sitemap and "None" not in sitemap
-
-
 def test_alternates_are_chosen_once_when_asked_for_and_listed_once():
     asked = []
 

@@ -274,5 +274,7 @@ def test_the_home_page_has_search_figures_topics_and_a_path_for_each_audience(re
         count = sum(1 for r in practices if topic["id"] in r.get("topics"))
         label = "1 practice" if count == 1 else f"{count} practices"
         assert f'<a href="topics/{topic["id"]}/"><span>{topic["name"]}</span> <small>{label}</small></a>' in html.replace("&amp;", "&")
+    for lang in real_corpus.project.languages[1:]:  # a translation hides what its original hides
+        assert 'data-md-type="navigation" hidden' in (real_site / lang / "index.html").read_text(), lang
     tabs = re.findall(r'class="md-tabs__link">\s*(.*?)\s*</a>', html, re.S)
     assert tabs and "Intercultural Cities knowledge base" not in tabs  # no tab repeats the site name
