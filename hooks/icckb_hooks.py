@@ -60,6 +60,12 @@ def on_config(config):
     lang = _language(config)
     material.set_homepage(config, (state.site.corpus.project.folder_of(lang) or ".") + "/")
     vocab = state.site.corpus.vocabulary(lang)
+    # The site's name and description: mkdocs.yml's, unless the language translates them
+    # (the language passes share one config: mkdocs.yml's words are kept in the state).
+    state.site_words = state.site_words or (config.site_name, config.site_description or "")
+    name, description = state.site_words
+    material.set_site_words(config, vocab.translated("site_name") or name, vocab.translated("site_description") or description)
+    adapter.set_permalink_title(config, vocab.label("permalink_title"))
     material.name_palette_toggles(config.theme, lambda scheme: vocab.label("light_mode_on" if scheme == "slate" else "dark_mode_on"))
     # Glossary terms are explained wherever they appear (see on_page_markdown).
     adapter.enable_abbreviations(config)
@@ -98,9 +104,14 @@ def on_serve(server, config, builder):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # A translated page looks like its original (what it hides of the theme's frame).
-    for key, value in build.original_meta(_site(config), page.file.src_uri).items():
+    # A translated page looks like its original (what it hides of the theme's frame); a
+    # page not translated yet is named in the reader's language where the vocabulary can.
+    site, lang = _site(config), _language(config)
+    for key, value in build.original_meta(site, page.file.src_uri).items():
         page.meta.setdefault(key, value)
+    title = build.page_title(site, page.file.src_uri, lang) if _is_fallback(page, lang) else None
+    if title:
+        page.meta["title"] = title
     # The theme prints these unescaped (navigation, header, <title>, meta description).
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
@@ -116,7 +127,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     state, lang = adapter.state_of(config), _language(config)
     if page.file.src_uri in state.bodies:  # what rendering the body gave: HTML, contents, anchors, title
-        html = adapter.reuse(page, state.bodies[page.file.src_uri])
+        html = build.in_language(state.site, adapter.reuse(page, state.bodies[page.file.src_uri]), lang)
     else:
         # What content wrote keeps only the allowlist's elements, attributes and schemes.
         html = build.clean_body(state.site, page.file.src_uri, html)
@@ -150,12 +161,19 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output, template_name, config):
-    # One 404 page at the root, in the default language: every language pass renders
-    # it to the same place, so the others are skipped (a parallel build gets the same).
+    # A 404 page in each language: at the root in the default language (what every host
+    # serves), and in each language's folder (hosts that look for the nearest one).
+    # Every pass renders it to the root, so the others write theirs where it belongs.
     if template_name != "404.html":
         return output
-    default = _site(config).corpus.project.default_language
-    return security.with_policy(build.with_direction(output, default)) if _language(config) == default else ""
+    site, lang = _site(config), _language(config)
+    page = security.with_policy(build.not_found_page(site, output, lang))
+    if lang == site.corpus.project.default_language:
+        return page
+    path = Path(config.site_dir) / site.corpus.project.folder_of(lang) / "404.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8")
+    return ""
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages

@@ -39,6 +39,14 @@ class Site:
             self._glossary[lang] = {term: " ".join(definition.split()) for term, definition in pairs}
         return self._glossary[lang]
 
+    def page(self, src_uri: str):
+        """The site page a staged page shows (original or translation), or None."""
+        if not src_uri.endswith(".md"):
+            return None
+        stem = src_uri[:-3]
+        lang = language_of(src_uri, self.corpus.project.languages)
+        return self.corpus.pages.get(stem[: -len(lang) - 1] if lang else stem)
+
     def record(self, src_uri: str):
         """The record a staged page shows (original or translation), or None."""
         folder, _, name = src_uri.partition("/")
@@ -75,14 +83,16 @@ def prepare(config_file: Path, languages: tuple = (), cache: documents.Cache | N
 def original_meta(site: Site, src_uri: str) -> dict:
     """For a translated site page, what its original says that translations do not
     carry (such as ``hide``): the translation looks like the original."""
-    languages = site.corpus.project.languages
-    lang = language_of(src_uri, languages)
-    if lang is None:
-        return {}
-    original = site.corpus.pages.get(src_uri[: -len(f".{lang}.md")])
+    original = site.page(src_uri) if language_of(src_uri, site.corpus.project.languages) else None
     if original is None:
         return {}
     return {key: value for key, value in original.meta.items() if key not in original.type.translatable}
+
+
+def page_title(site: Site, src_uri: str, lang: str) -> str | None:
+    """A site page's title in ``lang`` from the vocabulary (for a page shown untranslated)."""
+    page = site.page(src_uri)
+    return site.corpus.vocabulary(lang).page_title(page.slug) if page is not None else None
 
 
 def language_of(src_uri: str, languages: tuple) -> str | None:
@@ -113,11 +123,24 @@ def page_parts(site: Site, src_uri: str, url: str, lang: str, fallback: bool) ->
     """(HTML above the body, HTML below it) for a page; ``url`` is its address without language."""
     record = site.record(src_uri)
     if record is None:
+        page = site.page(src_uri)
         above = render.fallback_notice(site.corpus, url, lang) if fallback else ""
+        if not fallback and page is not None and render.unreviewed(page, lang):
+            above = render.unreviewed_notice(site.corpus, url, lang)
         below = home.fragment(site.corpus, site.index, lang) if home.is_home(src_uri, site.corpus.project.languages) else ""
         return above, below
     view = RecordView(record, site.corpus, site.index, lang)
-    return view.header(fallback) + "\n" + search.record_data(record, site.corpus, lang), view.footer()
+    project = site.corpus.project
+    address = (project.site_url or "/") + (f"{project.folder_of(lang)}/" if project.folder_of(lang) else "") + url
+    printed = f'<p class="icckb-print-address">{escape(view.vocab.label("print_address"))}: {escape(address)}</p>'
+    return view.header(fallback) + "\n" + search.record_data(record, site.corpus, lang), view.footer() + "\n" + printed
+
+
+def in_language(site: Site, html: str, lang: str) -> str:
+    """A body rendered for the default language, with its heading links' title in ``lang``."""
+    default, vocab = site.corpus.vocabulary(site.corpus.project.default_language), site.corpus.vocabulary(lang)
+    english, words = escape(default.label("permalink_title")), escape(vocab.label("permalink_title"))
+    return html.replace(f'title="{english}"', f'title="{words}"') if english != words else html
 
 
 def clean_body(site: Site, src_uri: str, html: str) -> str:
@@ -146,11 +169,31 @@ def output_files(site: Site, lang: str) -> dict:
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ur", "yi"}
 
 
-def with_frame(site: Site, html: str, url: str, lang: str) -> str:
+def not_found_page(site: Site, html: str, lang: str) -> str:
+    """The 404 page of ``lang``: in its words, with a search box, a link home and to the
+    other languages' home pages. It is served at any address, so its links start at the
+    site's root (its address, or '/')."""
+    vocab, project = site.corpus.vocabulary(lang), site.corpus.project
+    root = "/" + project.site_url.split("://", 1)[-1].partition("/")[2] if project.site_url else "/"
+    home = root + (project.folder_of(lang) + "/" if project.folder_of(lang) else "")
+    others = " · ".join(f'<a href="{escape(root + (project.folder_of(o) + "/" if project.folder_of(o) else ""))}" hreflang="{o}" lang="{o}">'
+                        f"{escape(render.language_name(o))}</a>" for o in project.languages if o != lang)
+    content = (
+        f"<h1>{escape(vocab.label('not_found_title'))}</h1>\n<p>{escape(vocab.label('not_found_text'))}</p>\n"
+        + render.find_box(site.corpus, lang, "", "home", action=home + "search/")
+        + f'\n<p><a href="{escape(home)}">{escape(vocab.label("not_found_home"))}</a></p>'
+        + f'\n<p>{escape(vocab.label("other_languages"))}: {others}</p>'
+    )
+    homes = {o: escape(root + (project.folder_of(o) + "/" if project.folder_of(o) else "")) for o in project.languages}
+    html = material.with_language_links(with_frame(site, html, "", lang, action=home + "search/"), homes)
+    return material.with_not_found(html, content)
+
+
+def with_frame(site: Site, html: str, url: str, lang: str, action: str = "") -> str:
     """A built page's frame as readers need it: a search box in the header, the writing
     direction on <html> (right-to-left for Arabic), no language alternates in <head> for
     the theme's script to misread (the sitemap lists them)."""
-    html = material.with_header_item(html, render.find_box(site.corpus, lang, url, "header"))
+    html = material.with_header_item(html, render.find_box(site.corpus, lang, url, "header", action))
     return material.without_head_alternates(with_direction(html, lang))
 
 

@@ -28,6 +28,7 @@ def main(argv: list | None = None) -> int:
 
     validate = commands.add_parser("validate", help="check every record and registry, or the files given")
     validate.add_argument("paths", nargs="*", help="files or folders to check (default: everything)")
+    validate.add_argument("--lang", default="", help="word the messages the submission form shares in this language (such as fr)")
     validate.add_argument("--format", choices=["text", "github"], default="text",
                           help="'github': each problem as a GitHub Actions annotation, shown on the pull request at its line")
     validate.set_defaults(run=run_validate)
@@ -43,6 +44,7 @@ def main(argv: list | None = None) -> int:
     )
     status.add_argument("mark", nargs="*", metavar="mark FILE", help="mark these translations as up to date with their original")
     status.add_argument("--json", action="store_true", help="print the status as JSON")
+    status.add_argument("--reviewed", action="store_true", help="with mark: a fluent reviewer has checked these translations")
     status.add_argument("--lang", action="append", help="only this language (may be repeated)")
     status.set_defaults(run=run_translations)
 
@@ -100,7 +102,10 @@ def load_project(args) -> Project:
 def run_validate(args) -> int:
     project = load_project(args)
     only = expand(args.paths) if args.paths else None
-    result = corpus.load(project, only)
+    if args.lang and args.lang not in project.languages:
+        print(f"icckb: the site has no language {args.lang!r} (its languages are: {', '.join(project.languages)})", file=sys.stderr)
+        return 2
+    result = corpus.load(project, only, report_in=args.lang)
     if args.format == "github":
         for problem in sorted(result.problems):
             print(problems.annotation(problem))
@@ -129,7 +134,7 @@ def run_translations(args) -> int:
         print("icckb: these problems leave files out of the status (fix them, see icckb validate):", file=sys.stderr)
         print(report(loaded.problems, loaded.checked), file=sys.stderr)
     if args.mark:
-        return mark_translations(project, loaded, args.mark)
+        return mark_translations(project, loaded, args.mark, args.reviewed)
     statuses = translations.status(loaded)
     if args.lang:
         unknown = [lang for lang in args.lang if lang not in statuses]
@@ -137,19 +142,20 @@ def run_translations(args) -> int:
             print(f"icckb: the site has no language {unknown[0]!r} to translate into (its languages are: {', '.join(statuses)})", file=sys.stderr)
             return 2
         statuses = {lang: items for lang, items in statuses.items() if lang in args.lang}
-    print(json.dumps(translations.as_json(statuses), ensure_ascii=False, indent=1) if args.json else translations.as_text(statuses))
+    labels = translations.missing_labels(loaded)
+    print(json.dumps(translations.as_json(statuses, labels), ensure_ascii=False, indent=1) if args.json else translations.as_text(statuses, labels))
     return 1 if loaded.problems else 0
 
 
-def mark_translations(project: Project, loaded, words: list) -> int:
+def mark_translations(project: Project, loaded, words: list, reviewed: bool = False) -> int:
     if words[0] != "mark" or len(words) < 2:
         print("icckb: usage: icckb translations mark FILE [FILE...]", file=sys.stderr)
         return 2
     failed = 0
     for name in words[1:]:
         try:
-            value = translations.mark(project.root, Path(name), loaded)
-            print(f"{name}: marked as up to date with its original ({translations.FIELD}: {value})")
+            value = translations.mark(project.root, Path(name), loaded, reviewed)
+            print(f"{name}: marked as up to date with its original ({translations.FIELD}: {value})" + (", and reviewed" if reviewed else ""))
         except (ValueError, OSError) as error:
             print(f"{name}: {error}", file=sys.stderr)
             failed += 1

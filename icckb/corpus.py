@@ -98,14 +98,15 @@ def field_label(path: tuple) -> str:
 
 
 def load(project: Project, only: list | None = None, this_year: int | None = None, languages: tuple = (),
-         documents: Cache | None = None) -> Corpus:
+         documents: Cache | None = None, report_in: str = "") -> Corpus:
     """Load the registries and records of ``project``; check only ``only`` files if given;
     read only the translations into ``languages`` if given (a one-language preview); take
-    the records' files unchanged since an earlier load from ``documents`` if given."""
+    the records' files unchanged since an earlier load from ``documents`` if given; word
+    the messages shared with the submission form in the language ``report_in``."""
     corpus = Corpus(project, records={t.name: {} for t in schema.RECORD_TYPES})
     ctx = Context() if this_year is None else Context(this_year=this_year)
     wanted = None if only is None else {_shown(project.root, Path(p)) for p in only}
-    Loader(project, corpus, ctx, wanted, languages, documents).run()
+    Loader(project, corpus, ctx, wanted, languages, documents, report_in).run()
     return corpus
 
 
@@ -113,7 +114,8 @@ class Loader:
     """One validation run: registries first, then every record and translation."""
 
     def __init__(self, project: Project, corpus: Corpus, ctx: Context, wanted: set | None, languages: tuple = (),
-                 documents: Cache | None = None):
+                 documents: Cache | None = None, report_in: str = ""):
+        self.report_in = report_in
         self.languages = languages
         self.read_document = documents.read if documents is not None else read
         self.project = project
@@ -133,12 +135,14 @@ class Loader:
     def run(self) -> None:
         for registry in schema.REGISTRIES:
             self.load_registry(registry)
-        self.load_vocabularies()
         files = {t.name: self.record_files(t) for t in schema.source_types()}
-        # Records may name other records (a toolkit's publications, a practice's origins):
-        # their ids come from file names.
-        for record_type in schema.RECORD_TYPES:
+        # Records may name other records (a toolkit's publications, a practice's origins),
+        # and vocabularies the site's pages: their ids come from file names.
+        for record_type in schema.source_types():
             self.ctx.ids[record_type.plural] = {name[:-3] for name in files[record_type.name] if name.count(".") == 1}
+        self.load_vocabularies()
+        if self.report_in:
+            self.ctx.messages = self.corpus.vocabulary(self.report_in).messages()
         for record_type in schema.source_types():
             self.load_records(record_type, files[record_type.name])
         if self.wanted is not None:
@@ -296,7 +300,7 @@ class Loader:
         for sub, message in check_fields(doc.meta, record_type.fields, self.ctx):
             self.problem(doc.path, doc.line(*sub), field_label(sub), message)
         for rule in record_type.rules:
-            for key, message in rule(doc.meta):
+            for key, message in rule(doc.meta, self.ctx.messages):
                 self.problem(doc.path, doc.line(key), key, message)
         self.check_body(doc, record_type.sections, record_type.name)
 

@@ -9,6 +9,7 @@ pages are rendered (a preview that re-renders one page ranks one record).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -52,6 +53,7 @@ class CrossIndex:
     named_by: dict = field(default_factory=lambda: defaultdict(_grouped))  # reverse fact -> slug -> type name -> records
     archived: list = field(default_factory=list)
     _related: dict = field(default_factory=dict)  # record -> {type name: [records]}, once ranked
+    _named: dict = field(default_factory=dict)  # family -> value -> records naming it, once searched
 
     def active(self, type_name: str) -> list:
         """Active records of a type, in its order."""
@@ -67,6 +69,13 @@ class CrossIndex:
         if record not in self._related:
             self._related[record] = _related(self, record)
         return self._related[record]
+
+    def named(self, family: schema.Family, value) -> list:
+        """Active records of the types a family does not file (a city's publications) whose
+        title, summary or text names the value (its English name, as a whole word)."""
+        if family.name not in self._named:
+            self._named[family.name] = _named(self, family)
+        return self._named[family.name].get(value, [])
 
     def theme(self, record: Record) -> list:
         """For a type with a theme (a toolkit): the newest records of that type filed under
@@ -99,6 +108,19 @@ def build(corpus: Corpus) -> CrossIndex:
                         index.named_by[spec.reverse][slug][record_type.name].append(record)
     index.archived = [r for t in schema.RECORD_TYPES for r in newest_first(corpus.records[t.name].values()) if not is_active(r)]
     return index
+
+
+def _named(index: CrossIndex, family: schema.Family) -> dict:
+    fields = {name for name, _ in family.sources}
+    others = [r for t in sorted(schema.RECORD_TYPES, key=lambda t: t.rank) if not fields & set(t.fields) for r in index.active(t.name)]
+    texts = [(r, " ".join(str(r.meta.get(k) or "") for k in r.type.translatable) + " " + r.body) for r in others]
+    found: dict = {}
+    for entry in index.corpus.registries.get(family.registry, []):
+        name = re.compile(rf"(?<!\w){re.escape(str(entry.get('name') or entry['id']))}(?!\w)")
+        naming = [record for record, text in texts if name.search(text)]
+        if naming:
+            found[entry["id"]] = naming
+    return found
 
 
 def _related(index: CrossIndex, record: Record) -> dict:

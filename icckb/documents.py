@@ -7,7 +7,6 @@ field keeps its line. Whatever the bytes, the answer is a Document or a Problem.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,40 +111,3 @@ def parse_text(text: str, shown: str, fail, front_matter: bool = True) -> Docume
         fail(parsed.line(()), "front matter", f"is {what} ({_FORMAT_HINT})")
     assert isinstance(meta, dict)  # fail() raised otherwise
     return Document(shown, meta, parsed, body, body_line)
-
-
-# Unsafe HTML and link targets in bodies: each pattern with the message it earns, and
-# the words (lower case) without one of which it cannot match, a quick test that
-# spares most bodies the slower patterns.
-_UNSAFE_BODY = [
-    (
-        ("<",),
-        re.compile(r"<\s*(script|iframe|object|embed|applet|frame|frameset|base|form|meta|link|style|svg|math)\b", re.I),
-        "the HTML element <{0}> is not allowed in records (remove it)",
-    ),
-    (
-        ("<",),
-        re.compile(r"<[a-z][^>]*?[\s/\"']on[a-z]+\s*=", re.I),
-        "HTML event attributes (on...=) are not allowed (remove the attribute)",
-    ),
-    (
-        ("script", "data"),
-        re.compile(r"(?:\]\(\s*<?|\]:\s*<?|<|(?:href|src|action|formaction|data|srcdoc)\s*=\s*[\"']?)\s*((?:java|vb)script|data)\s*:", re.I),
-        "'{0}:' links are not allowed (link to an https:// address instead)",
-    ),
-    (("script",), re.compile(r"\b((?:java|vb)script)\s*:", re.I), "'{0}:' is not allowed in records (remove it)"),
-]
-
-
-def unsafe_html(body: str) -> list[tuple[int, str]]:
-    """(line offset, message) for each unsafe construct in a Markdown body."""
-    found = []
-    lowered = body.lower()
-    suspects = [(p, m) for words, p, m in _UNSAFE_BODY if any(w in lowered for w in words) and p.search(body)]
-    for offset, line in enumerate(body.split("\n") if suspects else []):
-        for pattern, message in suspects:
-            match = pattern.search(line)
-            if match:
-                found.append((offset, message.format(*match.groups())))
-                break
-    return found

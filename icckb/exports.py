@@ -1,13 +1,15 @@
 """Machine-readable exports and the feed, per language.
 
 ``files(corpus, index, lang)`` returns ``{path: text}`` to write under the language's
-root: ``api/practices.json``, ``api/publications.json``, ``api/toolkits.json``,
-``api/cities.json`` and ``feed.xml``. Output is deterministic (sorted, no build
+root: ``api/<collection>.json`` and ``api/<collection>.csv`` for each record type and
+the cities, and ``feed.xml``. Output is deterministic (sorted, no build
 timestamps) so two builds of the same content are byte-identical.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from xml.sax.saxutils import escape as xml_escape
 
@@ -21,10 +23,46 @@ SCHEMA_VERSION = 1
 
 def files(corpus: Corpus, index: CrossIndex, lang: str, site_url: str = "") -> dict:
     exporter = Exporter(corpus, index, lang)
-    out = {f"api/{t.plural}.json": exporter.collection(t.name) for t in schema.RECORD_TYPES}
-    out["api/cities.json"] = exporter.cities()
+    out = {}
+    for record_type in schema.RECORD_TYPES:
+        items = exporter.items(record_type.name)
+        out[f"api/{record_type.plural}.json"] = _json({"version": SCHEMA_VERSION, "lang": lang, "count": len(items), "items": items})
+        out[f"api/{record_type.plural}.csv"] = _csv(items, ["id", "url", "title", "summary", "lang", *record_type.fields])
+    cities = exporter.city_items()
+    out["api/cities.json"] = _json({"version": SCHEMA_VERSION, "lang": lang, "count": len(cities), "items": cities})
+    out["api/cities.csv"] = _csv(cities, list(cities[0]) if cities else ["id"])
     out["feed.xml"] = exporter.feed(site_url)
     return out
+
+
+def _csv(items: list, columns: list) -> str:
+    """One row per item, a column per field (spreadsheets open it as it is: UTF-8 with a
+    byte-order mark); a list or group becomes text ("Oslo; Bergen", "en: https://...")."""
+    extra = [key for item in items for key in item if key not in columns]  # derived facts (countries, adapted_in)
+    columns = list(dict.fromkeys([*columns, *extra]))  # every declared field, used or not: the same columns every time
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for item in items:
+        writer.writerow([_cell(item.get(column)) for column in columns])
+    return "\ufeff" + out.getvalue()
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        if "name" in value:
+            return str(value["name"])
+        if "count" in value:
+            return str(value["count"])
+        return "; ".join(f"{k}: {v}" if v else str(k) for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(_cell(v) if not isinstance(v, dict) or "name" in v else
+                         (f"{v.get('title')} <{v['url']}>" if "url" in v else _cell(v.get("title") or v)) for v in value)
+    return str(value)
 
 
 def _json(data) -> str:
@@ -77,11 +115,10 @@ class Exporter:
                     item[spec.reverse] = slugs
         return item
 
-    def collection(self, type_name: str) -> str:
-        records = newest_first(self.corpus.records[type_name].values())
-        return _json({"version": SCHEMA_VERSION, "lang": self.lang, "count": len(records), "items": [self.record(r) for r in records]})
+    def items(self, type_name: str) -> list:
+        return [self.record(r) for r in newest_first(self.corpus.records[type_name].values())]
 
-    def cities(self) -> str:
+    def city_items(self) -> list:
         items = []
         for city in sorted(self.corpus.registries.get("cities", []), key=lambda c: c["id"]):
             items.append({
@@ -99,7 +136,7 @@ class Exporter:
                 "url": f"/{self.prefix}cities/{city['id']}/",
                 **{t.plural: [r.slug for r in self.index.of("city", city["id"]).get(t.name, [])] for t in schema.RECORD_TYPES if "cities" in t.fields},
             })
-        return _json({"version": SCHEMA_VERSION, "lang": self.lang, "count": len(items), "items": items})
+        return items
 
     def feed(self, site_url: str) -> str:
         """An Atom feed of the newest active practices and publications."""

@@ -28,6 +28,7 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 # Messages shared with the submission form's checks in the browser (same words).
 MESSAGES = {
     "missing": "is required but missing (add '{name}: {example}')",
+    "missing_either": "is required but missing (add '{name}: {example}', or '{other}: {other_example}')",
     "empty": "is required but empty (write {example})",
     "too_long": "is {length} characters long; the limit is {limit} (shorten it by {over})",
     "html": "contains HTML ({tag}); this field is plain text (remove the tag)",
@@ -43,6 +44,7 @@ class Context:
     ids: dict = field(default_factory=dict)  # registry name -> set of ids
     this_year: int = field(default_factory=lambda: date.today().year)
     unreadable: set = field(default_factory=set)  # registries that could not be read: their ids are not checked
+    messages: dict = field(default_factory=lambda: dict(MESSAGES))  # the shared messages, in the report's language
 
 
 def describe(value: object) -> str:
@@ -110,13 +112,13 @@ class Text(Field):
         if not value.strip():
             yield (), "is empty (write some text or remove the field)"
             return
-        yield from plain_text_problems(value)
+        yield from plain_text_problems(value, ctx.messages)
         if self.max_length and len(value.strip()) > self.max_length:
             length = len(value.strip())
-            yield (), MESSAGES["too_long"].format(length=length, limit=self.max_length, over=length - self.max_length)
+            yield (), ctx.messages["too_long"].format(length=length, limit=self.max_length, over=length - self.max_length)
 
 
-def plain_text_problems(value: str) -> Messages:
+def plain_text_problems(value: str, messages: dict = MESSAGES) -> Messages:
     """Problems of text that is shown as plain text: HTML tags, control characters."""
     control = _CONTROL.search(value)
     if control:
@@ -126,7 +128,7 @@ def plain_text_problems(value: str) -> Messages:
         )
     tag = _TAG.search(value)
     if tag:
-        yield (), MESSAGES["html"].format(tag=describe(tag.group()))
+        yield (), messages["html"].format(tag=describe(tag.group()))
 
 
 class Year(Field):
@@ -148,7 +150,7 @@ class Year(Field):
         elif isinstance(value, bool) or not isinstance(value, int):
             yield (), f"{describe(value)} is not a year (write a year such as {highest})"
         elif not self.minimum <= value <= highest:
-            yield (), MESSAGES["year_range"].format(value=value, minimum=self.minimum, maximum=highest)
+            yield (), ctx.messages["year_range"].format(value=value, minimum=self.minimum, maximum=highest)
 
 
 class Number(Field):
@@ -253,7 +255,7 @@ class RefList(Ref):
             yield (), f"{describe(value)} is not a list of {self.label} ids (write [id, id])"
             return
         if len(value) < self.min_items:
-            yield (), MESSAGES["too_few"].format(minimum=self.min_items, label=self.label)
+            yield (), ctx.messages["too_few"].format(minimum=self.min_items, label=self.label)
         seen = set()
         for index, item in enumerate(value):
             for sub, message in super().check(item, ctx):
@@ -393,12 +395,12 @@ def check_fields(data: dict, fields: dict, ctx: Context) -> Messages:
     for name, spec in fields.items():
         if name not in data:
             if spec.required:
-                yield (name,), MESSAGES["missing"].format(name=name, example=spec.example or "...")
+                yield (name,), ctx.messages["missing"].format(name=name, example=spec.example or "...")
             continue
         value = data[name]
         if value is None or value == "" or value == [] or value == {}:
             if spec.required:
-                yield (name,), MESSAGES["empty"].format(example=spec.example or "a value")
+                yield (name,), ctx.messages["empty"].format(example=spec.example or "a value")
             continue
         for sub, message in spec.check(value, ctx):
             yield (name,) + sub, message

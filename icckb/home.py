@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from . import render, schema
+from . import maps, render, schema
 from .corpus import Corpus
 from .crossindex import CrossIndex
 
@@ -28,6 +28,7 @@ def fragment(corpus: Corpus, index: CrossIndex, lang: str) -> str:
         render.find_box(corpus, lang, "", "home"),
         paths(view),
         figures(view),
+        maps.Maps(corpus, lang, "", "" if lang == corpus.project.default_language else "../").members(),
         topics(view),
         newest(view),
         "</div>",

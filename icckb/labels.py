@@ -8,7 +8,25 @@ can word the label so that it reads for any number ("Results: {count}").
 
 from __future__ import annotations
 
+from . import schema
+from .fields import MESSAGES
+
+
+def section_key(section: str) -> str:
+    """The label of a body section's name: 'What was done' -> 'section_what-was-done'."""
+    return "section_" + "-".join(section.lower().split())
+
+
 ENGLISH = {
+    # The site
+    "site_name": "Intercultural Cities knowledge base",
+    "site_description": "Good practices, toolkits and publications of the Council of Europe's Intercultural Cities programme.",
+    "permalink_title": "Permanent link",
+    "not_found_title": "Page not found",
+    "not_found_text": "There is no page at this address. Search the knowledge base, or start from the home page.",
+    "not_found_home": "Home page",
+    "other_languages": "In other languages",
+    "print_address": "This page on the web",
     # Facts box of a record
     "facts": "Facts",
     "kind": "Kind",
@@ -39,6 +57,16 @@ ENGLISH = {
     "networks": "Networks",
     "participates_in": "Takes part in the projects of",
     "member_since": "Member since",
+    "population": "Population",
+    "size": "Size",
+    "neighbours_title": "Nearest member cities on the map",
+    "neighbour_distance": "{distance} km",
+    "named_in": "Publications and toolkits that name it",
+    "map_world": "Member cities and regions around the world",
+    "map_europe": "Member cities and regions in Europe",
+    "map_europe_marker": "{count} cities and regions in Europe: see the map of Europe",
+    "map_locator": "Where {city} is",
+    "map_list": "The same cities and regions as a list, by country",
     # Notices
     "archived_notice": "This record is archived: it is kept for reference and no longer updated.",
     "fallback_notice": "This page has not been translated into {language} yet: you are reading the original in {original}.",
@@ -155,7 +183,32 @@ ENGLISH = {
     "status_missing": "Missing",
     "collection_pages": "Site pages",
     "collection_vocabulary": "Vocabulary",
+    "status_unreviewed": "Not yet reviewed",
+    "unreviewed_notice": "This translation has not yet been checked by a reviewer.",
+    "unreviewed_original": "Read the original",
     # Contributing
     "edit_page": "Edit this page",
     "contribute_title": "Contribute",
+    # The practice submission form
+    "form_title": "Propose a practice",
+    "form_intro": "Fill in the practice; the form checks it with the same rules as icckb validate and writes the file to propose.",
+    "form_noscript": "The form needs JavaScript. Without it, use icckb new practice or copy an existing practice file.",
+    "form_field_title": "Title",
+    "form_field_cities": "Cities (one or more)",
+    "form_field_year": "Year it started",
+    "form_field_topics": "Topics (one or more)",
+    "form_field_summary": "Summary (plain text, at most {limit} characters)",
+    "form_field_target_groups": "Target groups (optional)",
+    "form_field_contact": "Contact (optional)",
+    "form_field_sources": "Sources: the documents the facts come from, one per line (optional)",
+    "form_submit": "Check and create the file",
+    "form_download": "Download",
+    "form_copy": "Copy",
+    "form_propose": "Propose on GitHub",
+    "form_control": "contains an invisible control character (delete it; plain text only)",
+    "form_in_section": "(section {section})",
+    # The body sections of records, as forms name them (files keep the English headings)
+    **{section_key(s): s for t in schema.RECORD_TYPES for s in t.sections},
+    # Validation messages shared by icckb validate and the submission form
+    **{f"message_{key}": text for key, text in MESSAGES.items()},
 }

@@ -13,7 +13,7 @@ import posixpath
 import re
 from html import escape
 
-from . import labels, reference, render, schema, staging, translations
+from . import labels, maps, reference, render, schema, staging, translations
 from .corpus import Corpus, Record
 from .crossindex import CrossIndex
 from .render import language_name as _language_name
@@ -51,7 +51,7 @@ def served_url(page: str) -> str:
 
 def generate(corpus: Corpus, index: CrossIndex, languages: tuple = ()) -> dict:
     """Every generated page in every language of the site (or only in ``languages``)."""
-    pages = {}
+    pages = maps.assets()  # the land of every map, drawn once
     status = translations.status(corpus)  # the same for every language's dashboard
     for lang in languages or corpus.project.languages:
         suffix = "" if lang == corpus.project.default_language else f".{lang}"
@@ -216,12 +216,12 @@ class Pages:
         return "../" * depth
 
     def submission_form(self) -> dict:
-        """A form that writes a practice file, checked in the browser with the validator's rules."""
+        """A form that writes a practice file, checked in the browser with the validator's
+        rules and messages, in the page's language."""
         data = script_json(form_settings(self.corpus, self.vocab))
         widget = ['<div id="icckb-form">', f'<script type="application/json">{data}</script>', "</div>",
-                  "", "<noscript>", text("The form needs JavaScript. Without it, use icckb new practice or copy an existing practice file."), "</noscript>"]
-        intro = "Fill in the practice; the form checks it with the same rules as icckb validate and writes the file to propose."
-        return {"contribute/new-practice.md": self.page("Propose a practice", intro, widget)}
+                  "", "<noscript>", text(self.label("form_noscript")), "</noscript>"]
+        return {f"contribute/new-{schema.PRACTICE.name}.md": self.page(self.label("form_title"), self.label("form_intro"), widget)}
 
     def search_page(self) -> dict:
         bundle = self.site_root("search.md") + "pagefind/"
@@ -246,14 +246,36 @@ class Pages:
             if family.facts:
                 facts = render.Facts(self.corpus, self.index, self.lang, served_url(page))
                 blocks.append([facts.box(facts.of(schema.registry(family.registry).fields, entry, family.facts))])
+            if family.map:
+                blocks += self.locator(page, family, value)
             blocks += self.members(page, family, value)
             grouped = self.index.of(family.name, value)
             for record_type in sorted(schema.RECORD_TYPES, key=lambda t: t.rank):
                 if any(name in record_type.fields for name, _ in family.sources):
                     blocks.append(self.section(self.label(f"{record_type.plural}_title"), self.record_list(page, grouped.get(record_type.name, []))))
+            if family.named:
+                blocks.append(self.section(self.label("named_in"), self.record_list(page, self.index.named(family, value))))
             pages[page] = self.page(self.name(family, value), intro, *blocks)
-        pages[f"{folder}/index.md"] = self.page(self.label(f"{folder}_title"), self.optional_label(f"{folder}_intro"), self.family_index(family, values))
+        index = f"{folder}/index.md"
+        listing = self.family_index(family, values)
+        if family.map:  # the map first, the list beside it for screen readers and print
+            listing = [self.maps(index).members(), "", f"## {text(self.label('map_list'))}", "", *listing]
+        pages[index] = self.page(self.label(f"{folder}_title"), self.optional_label(f"{folder}_intro"), listing)
         return pages
+
+    def maps(self, page: str) -> maps.Maps:
+        return maps.Maps(self.corpus, self.lang, served_url(page), self.site_root(page))
+
+    def locator(self, page: str, family: schema.Family, city: str) -> list:
+        """A city's place on the map and its nearest neighbours, linked, with distances."""
+        near = maps.neighbours(self.corpus, city)
+        if not near:
+            return []
+        def distance(km: float) -> str:
+            return text(self.label("neighbour_distance", distance=self.vocab.number(round(km))))
+
+        items = [f"- {self.link(page, f'{family.folder}/{family.slug(id_)}.md', self.name(family, id_))} ({distance(km)})" for id_, km in near]
+        return [[self.maps(page).locator(city)], self.section(self.label("neighbours_title"), items)]
 
     def family_values(self, family: schema.Family) -> list:
         """The values with a page: every entry of the family's registry, or every value
@@ -340,6 +362,10 @@ class Pages:
                 listed = [self.link(page, _page_of(item), item.title) + (f" ({text(item.note)})" if item.note else "") for item in items if item.status == state]
                 if listed:
                     details.append(f"**{text(self.label('status_' + state))}** ({len(listed)}): " + ", ".join(listed) + "\n")
+            # Translations a fluent reviewer has not checked yet, apart (on its own page).
+            unreviewed = [self.link(page, _page_of(item), item.title) for item in items if item.translation and not item.reviewed]
+            if lang == self.lang and unreviewed:
+                details.append(f"**{text(self.label('status_unreviewed'))}** ({len(unreviewed)}): " + ", ".join(unreviewed) + "\n")
         return {page: self.page(self.label("translations_title"), self.label("translations_intro"), table, details)}
 
 
@@ -368,19 +394,25 @@ def form_settings(corpus: Corpus, vocab: Vocabulary) -> dict:
     """What the submission form needs to check a practice as ``icckb validate`` does."""
     from datetime import date
 
-    from . import documents, schema
-    from .fields import _CONTROL, _TAG, MESSAGES
+    from . import sanitize
+    from .fields import _CONTROL, _TAG
 
     fields = schema.PRACTICE.fields
+    words = ["form_field_title", "form_field_cities", "form_field_year", "form_field_topics", "form_field_target_groups",
+             "form_field_contact", "form_field_sources", "form_submit", "form_download", "form_copy", "form_propose", "form_control"]
     return {
-        "messages": MESSAGES,
+        "messages": vocab.messages(),
+        "labels": {**{key: vocab.label(key) for key in words},
+                   "form_field_summary": vocab.label("form_field_summary", limit=fields["summary"].max_length),
+                   "form_in_section": vocab.label("form_in_section", section="{section}")},
         "limits": {"title": fields["title"].max_length, "summary": fields["summary"].max_length},
         "years": [fields["year"].minimum, date.today().year],
         "examples": {name: spec.example for name, spec in fields.items() if spec.example},
         "tag": _TAG.pattern,
         "control": _CONTROL.pattern,
-        "unsafe": [[pattern.pattern, message] for _, pattern, message in documents._UNSAFE_BODY],
+        "unsafe": [list(check) for check in sanitize.FORM_CHECKS],
         "sections": list(schema.PRACTICE.sections),
+        "section_names": [vocab.label(labels.section_key(s)) for s in schema.PRACTICE.sections],
         "cities": {c["id"]: vocab.city(c["id"]) for c in corpus.registries.get("cities", [])},
         "topics": {t["id"]: vocab.topic(t["id"]) for t in corpus.registries.get("topics", [])},
         "target_groups": {g["id"]: vocab.entry("target_groups", g["id"]) for g in corpus.registries.get("target_groups", [])},

@@ -13,7 +13,7 @@ from html import escape
 from . import schema
 from .corpus import Corpus, Record
 from .crossindex import CrossIndex
-from .fields import Choice, GroupList, LanguageVersions, Ref, TextList, Year
+from .fields import Choice, Group, GroupList, LanguageVersions, Ref, TextList, Year
 from .vocabulary import Vocabulary
 
 LANGUAGE_NAMES = {
@@ -75,6 +75,9 @@ class Facts:
         followed by the facts derived from it (a practice's country after its cities)
         and by the records that name this one through it (adapted in)."""
         for name in names or [n for n, spec in fields.items() if spec.fact]:
+            if name not in fields:  # a value the registry derives (a city's size band): its label
+                yield name, self.label(f"{name}_{meta[name]}") if meta.get(name) else ""
+                continue
             spec = fields[name]
             yield name, self.value(name, spec, meta)
             for family in schema.FAMILIES:
@@ -101,6 +104,9 @@ class Facts:
             return language_versions(value)
         if isinstance(spec, GroupList):
             return ", ".join(external(entry) for entry in value)
+        if isinstance(spec, Group) and "count" in spec.fields:  # a figure, with where it comes from
+            source = ", ".join(str(value[k]) for k in ("source", "year") if value.get(k))
+            return escape(self.vocab.number(value["count"])) + (f" <small>{escape(source)}</small>" if source else "")
         if isinstance(spec, TextList):
             return escape(spec.separator.join(value))
         return escape(str(value))
@@ -161,6 +167,8 @@ class RecordView(Facts):
         parts = [self.breadcrumbs(), f"<h1{self.text_attributes('title')}>{escape(self.title())}</h1>"]
         if fallback:
             parts.append(self.fallback_notice())
+        elif unreviewed(self.record, self.lang):
+            parts.append(unreviewed_notice(self.corpus, self.record.url, self.lang))
         if self.record.get("status") == "archived":
             parts.append(f'<div class="admonition warning icckb-archived"><p>{self.label("archived_notice")}</p></div>')
         parts.append(f'<p class="icckb-summary"{self.text_attributes("summary")}>{escape(self.summary())}</p>')
@@ -239,6 +247,22 @@ def _singular(plural: str) -> str:
     return plural[:-1] if plural.endswith("s") else plural
 
 
+def unreviewed(record: Record, lang: str) -> bool:
+    """Whether a record's (or page's) translation into ``lang`` awaits a reviewer."""
+    translation = record.translations.get(lang)
+    return translation is not None and translation.meta.get("reviewed") is not True
+
+
+def unreviewed_notice(corpus: Corpus, url: str, lang: str) -> str:
+    """Says a translation has not been checked yet, with a link to the original."""
+    vocab, default = corpus.vocabulary(lang), corpus.project.default_language
+    original = relative(f"{lang}/{url}", url)
+    return (
+        f'<div class="admonition note icckb-unreviewed"><p>{escape(vocab.label("unreviewed_notice"))} '
+        f'<a href="{escape(original)}" hreflang="{escape(default)}">{escape(vocab.label("unreviewed_original"))}</a></p></div>'
+    )
+
+
 def fallback_notice(corpus: Corpus, url: str, lang: str) -> str:
     """Says a page (at ``url`` under each language's root) is not translated yet, links
     to the original, and invites readers to translate it (the translation status page,
@@ -268,17 +292,18 @@ def language_versions(versions: dict) -> str:
     return ", ".join(parts)
 
 
-def find_box(corpus: Corpus, lang: str, page_url: str, where: str) -> str:
+def find_box(corpus: Corpus, lang: str, page_url: str, where: str, action: str = "") -> str:
     """A search box: without JavaScript it opens the search page with the words typed;
     with it, the results of the page's language drop down as the reader types. ``where``
-    makes its ids unique on the page (the header's, the home page's)."""
+    makes its ids unique on the page (the header's, the home page's). ``action``: the
+    search page's address, if not relative to ``page_url``."""
     vocab = corpus.vocabulary(lang)
     kinds = [t.name for t in schema.RECORD_TYPES] + [f.name for f in schema.FAMILIES if f.folder] + ["page"]
     types = json.dumps({kind: vocab.label(f"type_{kind}") for kind in kinds}, ensure_ascii=False)
     box = f"icckb-find-{where}"
     label = escape(vocab.label("find_label"))
     return (
-        f'<form class="icckb-find icckb-find--{where}" role="search" action="{escape(relative(page_url, "search/"))}" '
+        f'<form class="icckb-find icckb-find--{where}" role="search" action="{escape(action or relative(page_url, "search/"))}" '
         f'data-types="{escape(types)}" data-none="{escape(vocab.label("find_none"))}">'
         f'<label class="icckb-find-label" for="{box}">{label}</label>'
         f'<input id="{box}" type="search" name="q" placeholder="{escape(vocab.label("find_placeholder"))}" autocomplete="off" '

@@ -201,13 +201,24 @@ def _element_removal(tag: str):
     return f"<{tag}", f"the HTML element <{tag}> is not allowed; only its text is kept (remove the tag, or use Markdown)"
 
 
+SCHEME_MESSAGE = "'{0}:' addresses are not allowed in links and images (link to an https:// address instead)"
+
+# What the submission form checks in the browser, which cannot run the sanitizer: its
+# sections are plain text, so any tag, and any link that is not a web address, is
+# refused there with the validator's words (the validator still checks the file).
+FORM_CHECKS = (
+    (r"<\s*/?\s*([a-zA-Z!][^\s>/]*)", "the HTML element <{0}> is not allowed; write the section as plain text (remove the tag)"),
+    (r"\]\(\s*<?\s*(?!https?:|mailto:|#|/|\.)([a-zA-Z][a-zA-Z0-9+.\-]*)\s*:", SCHEME_MESSAGE),
+)
+
+
 def _attribute_removal(tag: str, attribute: str, value: str):
     if attribute.startswith("on"):
         return attribute, f"HTML event attributes ({attribute}=) are not allowed (remove the attribute)"
     if attribute in URL_ATTRIBUTES and attribute in ATTRIBUTES.get(tag, ()):
         scheme = url_scheme(value)
         if scheme and scheme not in SCHEMES:
-            return value.strip()[:20], f"'{scheme}:' addresses are not allowed in links and images (link to an https:// address instead)"
+            return value.strip()[:20], SCHEME_MESSAGE.format(scheme)
     if attribute == "style":
         return attribute, "inline styles (style=) are not allowed, but for text-align in tables (the site's own styles apply)"
     if attribute in ("id", "class"):

@@ -97,6 +97,8 @@ class Family:
     members: tuple = ()  # (registry, key, label): entries of a registry that name the value, listed on its page
     index: str = "list"  # its index page: "list", "definitions" (with the intro), "counts" or "by:<key>" (grouped)
     order: str = "name"  # values in order of "name", "registry" (as listed) or "newest"
+    map: bool = False  # its entries have coordinates: maps on its pages, and each page's nearest neighbours
+    named: bool = False  # its pages list the records of other types whose text names the value
 
     def values(self, meta: dict, record_fields: dict, registry) -> list:
         """The family's values for a record's front matter (``registry(name)`` gives a
@@ -149,21 +151,23 @@ RESOURCE_FIELDS = {
     "publication": Ref("Slug of the publication record describing this resource, if any.", "publications", "publication"),
 }
 
-# Checks across the fields of a record, each yielding (field, message).
-def ends_after_it_starts(meta: dict):
+# Checks across the fields of a record, each yielding (field, message); ``messages`` are
+# the shared ones (fields.MESSAGES), in the report's language.
+def ends_after_it_starts(meta: dict, messages: dict):
     year, end = meta.get("year"), meta.get("end_year")
     if isinstance(year, int) and isinstance(end, int) and not isinstance(end, bool) and end < year:
         yield "end_year", f"{end} is before the start year {year}"
 
 
-def ongoing_or_ended(meta: dict):
+def ongoing_or_ended(meta: dict, messages: dict):
     if meta.get("ongoing") is True and meta.get("end_year") is not None:
         yield "ongoing", "cannot be true when end_year is set (keep one of them)"
 
 
-def has_cities_or_networks(meta: dict):
+def has_cities_or_networks(meta: dict, messages: dict):
+    """A practice is a city's, or for a network's own practice, the network's."""
     if not meta.get("cities") and not meta.get("networks"):
-        yield "cities", "is required but missing (add 'cities: [barcelona]', or 'networks: [reci]' for a network's own practice)"
+        yield "cities", messages["missing_either"].format(name="cities", example="[barcelona]", other="networks", other_example="[reci]")
 
 
 RELATED = {"city": 3, "network": 2, "topic": 1}  # what a shared value weighs when relating records
@@ -414,8 +418,8 @@ REGISTRIES = (TOPICS, COUNTRIES, NETWORKS, CITIES, KINDS, TARGET_GROUPS, GLOSSAR
 FAMILIES = (
     Family("status", (("status", None),), names="label"),
     Family("topic", (("topics", None),), registry="topics", folder="topics", intro="definition", index="definitions", order="registry"),
-    Family("city", (("cities", None),), registry="cities", folder="cities", facts=("country", "networks", "participates_in", "member_since"),
-           index="by:country"),
+    Family("city", (("cities", None),), registry="cities", folder="cities",
+           facts=("country", "networks", "participates_in", "member_since", "population", "size"), index="by:country", map=True, named=True),
     Family("country", (("cities", "country"), ("networks", "country")), registry="countries", folder="countries", lower=True, fact=True,
            members=(("cities", "country", "cities_title"),)),
     Family("network", (("networks", None), ("cities", "networks")), registry="networks", folder="networks", intro="description",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import frontmatter
 
-from . import schema
+from . import schema, vocabulary
 from .corpus import Corpus, Record
 
 FIELD = "source_hash"
@@ -45,6 +45,7 @@ class Item:
     translation: str | None  # path of the translation, if any
     status: str  # translated, outdated or missing
     note: str = ""  # why it is outdated
+    reviewed: bool = False  # whether a fluent reviewer has checked the translation
 
 
 def status(corpus: Corpus) -> dict:
@@ -52,55 +53,72 @@ def status(corpus: Corpus) -> dict:
     originals = []  # (collection, path, title, current hash, {lang: (path, recorded hash)})
     for records in [*(corpus.records[t.name] for t in schema.RECORD_TYPES), corpus.pages]:
         for record in sorted(records.values(), key=lambda r: r.slug):
-            found = {lang: (t.path, t.meta.get(FIELD)) for lang, t in record.translations.items()}
+            found = {lang: (t.path, t.meta.get(FIELD), t.meta.get("reviewed") is True) for lang, t in record.translations.items()}
             originals.append((record.type.plural, record.path, record.meta.get("title") or record.slug, record_hash(record), found))
     result = {}
     for lang in corpus.project.languages[1:]:
         items = []
         for collection, path, title, current, found in originals:
-            translation, recorded = found.get(lang, (None, None))
+            translation, recorded, reviewed = found.get(lang, (None, None, False))
             state = "missing" if translation is None else ("translated" if recorded == current else "outdated")
-            note = "" if state != "outdated" else ("its original changed" if recorded else "not yet marked as reviewed")
-            items.append(Item(collection, path, title, translation, state, note))
+            note = "" if state != "outdated" else ("its original changed" if recorded else "not yet marked as checked against it")
+            items.append(Item(collection, path, title, translation, state, note, reviewed))
         result[lang] = items
     return result
 
 
 def summary(items: list) -> dict:
-    return {state: sum(1 for item in items if item.status == state) for state in STATUSES}
+    counts = {state: sum(1 for item in items if item.status == state) for state in STATUSES}
+    counts["unreviewed"] = sum(1 for item in items if item.translation and not item.reviewed)
+    return counts
 
 
-def as_json(report: dict) -> dict:
+def missing_labels(corpus: Corpus) -> dict:
+    """lang -> the interface labels its vocabulary does not translate yet."""
+    return {lang: corpus.vocabulary(lang).missing_labels() for lang in corpus.project.languages[1:]}
+
+
+def as_json(report: dict, labels: dict | None = None) -> dict:
     return {
         "languages": {
-            lang: {**summary(items), "items": [asdict(item) for item in items]}
+            lang: {**summary(items), "missing_labels": (labels or {}).get(lang, []), "items": [asdict(item) for item in items]}
             for lang, items in report.items()
         }
     }
 
 
-def as_text(report: dict) -> str:
+def as_text(report: dict, labels: dict | None = None) -> str:
     lines = []
     for lang, items in report.items():
         counts = summary(items)
-        lines.append(f"{lang}: {counts['translated']} translated, {counts['outdated']} outdated, {counts['missing']} missing")
+        lines.append(f"{lang}: {counts['translated']} translated, {counts['outdated']} outdated, {counts['missing']} missing, "
+                     f"{counts['unreviewed']} not yet reviewed")
         for item in items:
             if item.status == "outdated":
-                lines.append(f"  outdated  {item.translation} ({item.note}: compare it with {item.original}, then run icckb translations mark {item.translation})")
+                lines.append(f"  outdated    {item.translation} ({item.note}: compare it with {item.original}, then run icckb translations mark {item.translation})")
         for item in items:
             if item.status == "missing":
-                lines.append(f"  missing   {item.original}")
+                lines.append(f"  missing     {item.original}")
+        for item in items:
+            if item.translation and not item.reviewed:
+                lines.append(f"  unreviewed  {item.translation} (once a fluent reviewer has checked it: icckb translations mark {item.translation} --reviewed)")
+        missing = (labels or {}).get(lang, [])
+        if missing:
+            lines.append(f"  labels      {len(missing)} interface labels not translated in {vocabulary.FOLDER}/{lang}.yml: {', '.join(missing)}")
     return "\n".join(lines)
 
 
-def mark(root: Path, path: Path, corpus: Corpus) -> str:
-    """Record in a translation the hash of its original as it is now; returns the hash."""
+def mark(root: Path, path: Path, corpus: Corpus, reviewed: bool = False) -> str:
+    """Record in a translation the hash of its original as it is now (and, with
+    ``reviewed``, that a fluent reviewer has checked it); returns the hash."""
     shown = path.resolve().relative_to(root.resolve()).as_posix()
     for items in status(corpus).values():
         for item in items:
             if item.translation == shown:
                 current = _current_hash(root, item, corpus)
                 write_field(path, FIELD, current)
+                if reviewed:
+                    write_field(path, "reviewed", "true")
                 return current
     raise ValueError(f"{shown} is not a translation of a record or page (name it <original>.<language>.md beside its original)")
 

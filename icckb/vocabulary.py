@@ -30,6 +30,9 @@ SECTIONS = {
     # Terms ICC uses as names (anti-rumours, ICC Index...): English term -> the one
     # translation every translated page uses.
     "terminology": ("terminology", None),
+    # The titles of the site's pages (docs/<path> without .md), for the navigation while
+    # a page's text is not translated yet.
+    "pages": ("pages", None),
 }
 
 
@@ -44,6 +47,23 @@ class Vocabulary:
     def label(self, key: str, **values) -> str:
         text = (self.data.get("labels") or {}).get(key) or ENGLISH.get(key, key)
         return text.format(**values) if values else text
+
+    def page_title(self, slug: str) -> str | None:
+        """A site page's title in this language, where the vocabulary gives it."""
+        return (self.data.get("pages") or {}).get(slug)
+
+    def translated(self, key: str) -> str | None:
+        """A label only where this language's file translates it."""
+        return (self.data.get("labels") or {}).get(key)
+
+    def messages(self) -> dict:
+        """The validation messages shared with the submission form, in this language."""
+        return {key[len("message_"):]: self.label(key) for key in ENGLISH if key.startswith("message_")}
+
+    def missing_labels(self) -> list:
+        """The interface labels this language does not translate yet."""
+        translated = self.data.get("labels") or {}
+        return [key for key in ENGLISH if not translated.get(key)]
 
     def entry(self, registry: str, id_: str, key: str = "name") -> str:
         """The translated ``key`` of a registry entry, or its English value."""

@@ -46,7 +46,8 @@ def test_translation_scaffold_has_the_right_name_and_is_not_yet_reviewed(site, c
     code, lines = validate(site, capsys=capsys)
     assert code == 0, lines
     status = icckb(site, "translations", "--lang", "fr").stdout
-    assert "outdated  policy_briefs/rumours-brief.fr.md (not yet marked as reviewed" in status
+    assert "outdated    policy_briefs/rumours-brief.fr.md (not yet marked as checked against it" in status
+    assert "reviewed: false" in (site / "policy_briefs" / "rumours-brief.fr.md").read_text()
 
 
 def test_bad_answers_are_reported_as_validate_reports_them_and_nothing_is_written(site):

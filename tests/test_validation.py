@@ -154,6 +154,14 @@ CASES = [
     ("data/cities.yml", (FIXTURE_SITE / "data/cities.yml").read_text().replace('country: "NO"', "country: no", 1), 'data/cities.yml:3: oslo: country: false is not a country id (YAML reads unquoted no, yes, on and off as true or false: put the id in quotes, such as "NO")'),
     # the same id twice in a registry
     ("data/topics.yml", (FIXTURE_SITE / "data/topics.yml").read_text() + "- id: participation\n  name: Twice\n  definition: Again.\n", "data/topics.yml:7: participation: id: is used twice (first on line 4); ids must be unique"),
+    # a latitude out of range
+    ("data/cities.yml", (FIXTURE_SITE / "data/cities.yml").read_text().replace("  member_since: 2008", "  member_since: 2008\n  lat: 91\n  lon: 10.75"), "data/cities.yml:6: oslo: lat: 91 is not between -90 and 90"),
+    # a population that is not a whole number
+    ("data/cities.yml", (FIXTURE_SITE / "data/cities.yml").read_text().replace("  member_since: 2008", "  member_since: 2008\n  population: {count: many, source: GeoNames}"), 'data/cities.yml:6: oslo: population.count: "many" is not a whole number (write a whole number such as 1620343, without quotes)'),
+    # a population without its source
+    ("data/cities.yml", (FIXTURE_SITE / "data/cities.yml").read_text().replace("  member_since: 2008", "  member_since: 2008\n  population: {count: 709037}"), "data/cities.yml:6: oslo: population.source: is required but missing (add 'source: GeoNames')"),
+    # an adaptation of a practice that does not exist
+    ("practices/bergen-desk.md", with_line("adapted_from: [oslo-rumour]"), "practices/bergen-desk.md:7: adapted_from[0]: unknown practice 'oslo-rumour' (did you mean 'oslo-rumours'?)"),
     # a registry that is not a list
     ("data/topics.yml", "anti-rumours: Anti-rumours\n", "data/topics.yml:1: file: must be a list of entries, each starting with '- id: ...'"),
 ]

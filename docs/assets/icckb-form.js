@@ -36,24 +36,27 @@
     return this.field(form, name, label, select);
   };
 
+  Form.prototype.label = function (key) { return this.settings.labels[key] || key; };
+
   Form.prototype.build = function () {
-    var self = this, s = this.settings;
+    var self = this, s = this.settings, l = this.label.bind(this);
     var form = element("form", { class: "icckb-form", novalidate: "" });
     form.addEventListener("submit", function (event) { event.preventDefault(); self.submit(); });
     this.inputs = {
-      title: this.field(form, "title", "Title", element("input", { type: "text", size: "60" })),
-      cities: this.select(form, "cities", "Cities (one or more)", s.cities),
-      year: this.field(form, "year", "Year it started", element("input", { type: "number", min: String(s.years[0]), max: String(s.years[1]) })),
-      topics: this.select(form, "topics", "Topics (one or more)", s.topics),
-      summary: this.field(form, "summary", "Summary (plain text, at most " + s.limits.summary + " characters)", element("textarea", { rows: "3", cols: "60" })),
-      target_groups: this.select(form, "target_groups", "Target groups (optional)", s.target_groups),
-      contact: this.field(form, "contact", "Contact (optional)", element("input", { type: "text", size: "60" })),
-      sources: this.field(form, "sources", "Sources: documents the facts come from, one per line (optional)", element("textarea", { rows: "2", cols: "60" }))
+      title: this.field(form, "title", l("form_field_title"), element("input", { type: "text", size: "60" })),
+      cities: this.select(form, "cities", l("form_field_cities"), s.cities),
+      year: this.field(form, "year", l("form_field_year"), element("input", { type: "number", min: String(s.years[0]), max: String(s.years[1]) })),
+      topics: this.select(form, "topics", l("form_field_topics"), s.topics),
+      summary: this.field(form, "summary", l("form_field_summary"), element("textarea", { rows: "3", cols: "60" })),
+      target_groups: this.select(form, "target_groups", l("form_field_target_groups"), s.target_groups),
+      contact: this.field(form, "contact", l("form_field_contact"), element("input", { type: "text", size: "60" })),
+      sources: this.field(form, "sources", l("form_field_sources"), element("textarea", { rows: "2", cols: "60" }))
     };
-    this.sections = s.sections.map(function (section) {
-      return self.field(form, "section-" + slugify(section), section, element("textarea", { rows: "5", cols: "60" }));
+    // Sections are named in the reader's language; the file keeps the headings the validator knows.
+    this.sections = s.sections.map(function (section, i) {
+      return self.field(form, "section-" + slugify(section), s.section_names[i] || section, element("textarea", { rows: "5", cols: "60" }));
     });
-    form.appendChild(element("button", { type: "submit", class: "md-button md-button--primary" }, "Check and create the file"));
+    form.appendChild(element("button", { type: "submit", class: "md-button md-button--primary" }, l("form_submit")));
     this.errors = element("ul", { class: "icckb-form-errors", role: "alert" });
     this.output = element("div", { class: "icckb-form-output", hidden: "" });
     this.root.appendChild(form);
@@ -81,11 +84,11 @@
 
   // The validator's rules, with its words: "field: message".
   Form.prototype.check = function (v) {
-    var s = this.settings, m = s.messages, problems = [];
+    var self = this, s = this.settings, m = s.messages, problems = [];
     function missing(name) { problems.push(name + ": " + format(m.missing, { name: name, example: s.examples[name] || "..." })); }
     function text(name, value, limit) {
       var tag = value.match(new RegExp(s.tag));
-      if (new RegExp(s.control).test(value)) problems.push(name + ": contains an invisible control character (delete it; plain text only)");
+      if (new RegExp(s.control).test(value)) problems.push(name + ": " + self.label("form_control"));
       if (tag) problems.push(name + ": " + format(m.html, { tag: '"' + tag[0] + '"' }));
       if (limit && value.length > limit) problems.push(name + ": " + format(m.too_long, { length: value.length, limit: limit, over: value.length - limit }));
     }
@@ -103,7 +106,10 @@
       area.value.split("\n").forEach(function (line) {
         for (var k = 0; k < s.unsafe.length; k++) {
           var match = line.match(new RegExp(s.unsafe[k][0], "i"));
-          if (match) { problems.push("body: " + s.unsafe[k][1].replace("{0}", match[1] || "") + " (section " + s.sections[i] + ")"); break; }
+          if (match) {
+            problems.push("body: " + s.unsafe[k][1].replace("{0}", match[1] || "") + " " + format(self.label("form_in_section"), { section: s.section_names[i] || s.sections[i] }));
+            break;
+          }
         }
       });
     });
@@ -143,13 +149,13 @@
     area.value = content;
     this.output.appendChild(area);
     var blob = URL.createObjectURL(new Blob([content], { type: "text/markdown" }));
-    this.output.appendChild(element("a", { href: blob, download: name, class: "md-button" }, "Download"));
-    var copy = element("button", { type: "button", class: "md-button" }, "Copy");
+    this.output.appendChild(element("a", { href: blob, download: name, class: "md-button" }, this.label("form_download")));
+    var copy = element("button", { type: "button", class: "md-button" }, this.label("form_copy"));
     copy.addEventListener("click", function () { navigator.clipboard.writeText(content); });
     this.output.appendChild(copy);
     if (s.repo) {
       var url = s.repo + "/new/" + s.branch + "/" + s.folder + "?filename=" + encodeURIComponent(name) + "&value=" + encodeURIComponent(content);
-      this.output.appendChild(element("a", { href: url, class: "md-button md-button--primary icckb-form-propose", rel: "noopener" }, "Propose on GitHub"));
+      this.output.appendChild(element("a", { href: url, class: "md-button md-button--primary icckb-form-propose", rel: "noopener" }, this.label("form_propose")));
     }
     this.output.hidden = false;
   };

@@ -8,6 +8,7 @@ maintenance until its end of life in 2027, so its markup should not change).
 - ``<header class="md-header ...">`` holds the header bar, a ``<nav>``: the search box is
   put at its end.
 - ``<link rel="alternate" hreflang>`` in ``<head>``: left out (see ``without_head_alternates``).
+- ``extra.generator: false`` leaves out the footer's English "Made with" line.
 - ``extra.homepage`` is where the logo leads: each language's own home page.
 - ``theme.palette`` is a list of schemes, each with a ``toggle.name``: the switch's name
   is set in the reader's language.
@@ -38,6 +39,23 @@ def with_header_item(html: str, fragment: str) -> str:
     return html[:end] + fragment + html[end:] if end >= 0 else html
 
 
+NOT_FOUND = "<h1>404 - Not found</h1>"  # the theme's 404 page, in English whatever the language
+
+
+_SELECT_LINK = re.compile(r'<a href="[^"]*" hreflang="([^"]+)" class="md-select__link">')
+
+
+def with_language_links(html: str, hrefs: dict) -> str:
+    """The language selector's links set to ``hrefs`` ({lang: address}): the 404 page,
+    served at any address, leads to each language's home."""
+    return _SELECT_LINK.sub(lambda m: f'<a href="{hrefs.get(m.group(1), "/")}" hreflang="{m.group(1)}" class="md-select__link">', html)
+
+
+def with_not_found(html: str, content: str) -> str:
+    """The 404 page with ``content`` instead of the theme's English heading."""
+    return html.replace(NOT_FOUND, content, 1)
+
+
 def mark_article(html: str, attributes: str) -> str:
     """Add ``attributes`` (starting with a space) to the page's content element."""
     return html.replace(ARTICLE + ">", ARTICLE + attributes + ">", 1)
@@ -46,6 +64,14 @@ def mark_article(html: str, attributes: str) -> str:
 def with_direction(html: str, direction: str) -> str:
     """Put ``dir`` on <html>."""
     return html.replace(_HTML, f'<html dir="{direction}" lang=', 1)
+
+
+def set_site_words(config, site_name: str, description: str) -> None:
+    """The site's name and description in this pass's language; and no 'Made with
+    Material for MkDocs' line, which the theme writes in English only."""
+    config.site_name = site_name
+    config.site_description = description
+    config.extra["generator"] = False
 
 
 def set_homepage(config, url: str) -> None:

@@ -32,6 +32,7 @@ class BuildState:
     site: Site
     bodies: dict = field(default_factory=dict)  # source page -> (HTML, toc, anchors, title) rendered once
     alternates: dict = field(default_factory=dict)  # (source page, language) -> its version there
+    site_words: tuple = ()  # mkdocs.yml's site name and description, before any language's
 
 
 def state(config) -> BuildState | None:
@@ -77,6 +78,12 @@ def enable_abbreviations(config) -> None:
     """Render every page with Markdown's abbreviations (glossary terms), in on_config."""
     if "abbr" not in config.markdown_extensions:
         config.markdown_extensions.append("abbr")
+
+
+def set_permalink_title(config, title: str) -> None:
+    """The title of the heading links (Markdown's toc extension), in this pass's language."""
+    if isinstance(config.mdx_configs.get("toc"), dict):
+        config.mdx_configs["toc"]["permalink_title"] = title
 
 
 def use_glossary(config, glossary: dict) -> None:
