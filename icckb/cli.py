@@ -40,10 +40,14 @@ def main(argv: list | None = None) -> int:
 
     status = commands.add_parser(
         "translations",
-        help="per language: what is translated, outdated and missing; 'translations mark FILE...' records a reviewed translation as up to date",
+        help="per language: what is translated, outdated, missing and not yet reviewed; 'translations mark FILE...' "
+             "records a translation as up to date; 'translations export' and 'import' exchange PO or XLIFF files",
     )
-    status.add_argument("mark", nargs="*", metavar="mark FILE", help="mark these translations as up to date with their original")
+    status.add_argument("action", nargs="*", metavar="mark FILE... | export | import FILE...",
+                        help="mark translations as up to date with their original; export a language; import PO or XLIFF files")
     status.add_argument("--json", action="store_true", help="print the status as JSON")
+    status.add_argument("--format", choices=["po", "xliff"], default="po", help="with export: the file format (default: po)")
+    status.add_argument("-o", "--output", help="with export: the file to write (default: the standard output)")
     status.add_argument("--reviewed", action="store_true", help="with mark: a fluent reviewer has checked these translations")
     status.add_argument("--lang", action="append", help="only this language (may be repeated)")
     status.set_defaults(run=run_translations)
@@ -133,8 +137,12 @@ def run_translations(args) -> int:
     if loaded.problems:  # a file that cannot be read is left out of the status: say so
         print("icckb: these problems leave files out of the status (fix them, see icckb validate):", file=sys.stderr)
         print(report(loaded.problems, loaded.checked), file=sys.stderr)
-    if args.mark:
-        return mark_translations(project, loaded, args.mark, args.reviewed)
+    if args.action[:1] == ["export"]:
+        return export_translations(project, args)
+    if args.action[:1] == ["import"]:
+        return import_translations(project, args.action[1:])
+    if args.action:
+        return mark_translations(project, loaded, args.action, args.reviewed)
     statuses = translations.status(loaded)
     if args.lang:
         unknown = [lang for lang in args.lang if lang not in statuses]
@@ -145,6 +153,51 @@ def run_translations(args) -> int:
     labels = translations.missing_labels(loaded)
     print(json.dumps(translations.as_json(statuses, labels), ensure_ascii=False, indent=1) if args.json else translations.as_text(statuses, labels))
     return 1 if loaded.problems else 0
+
+
+def export_translations(project: Project, args) -> int:
+    from . import exchange
+
+    if not args.lang or len(args.lang) != 1:
+        print("icckb: usage: icckb translations export --lang LANGUAGE [--format po|xliff] [-o FILE]", file=sys.stderr)
+        return 2
+    try:
+        data = exchange.export(project, args.lang[0], args.format)
+    except exchange.ExchangeError as error:
+        print(f"icckb: {error}", file=sys.stderr)
+        return 2
+    if args.output:
+        Path(args.output).write_bytes(data)
+        print(f"{args.output}: the {args.lang[0]} units, as {args.format.upper()}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+def import_translations(project: Project, names: list) -> int:
+    """Each file: checked, then written into the translations and the vocabulary, or
+    nothing written and every problem reported."""
+    from . import exchange
+
+    if not names:
+        print("icckb: usage: icckb translations import FILE [FILE...]", file=sys.stderr)
+        return 2
+    failed = 0
+    for name in names:
+        try:
+            changes = exchange.import_file(project, Path(name))
+        except (exchange.ExchangeError, OSError) as error:
+            print(f"icckb: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        if changes.problems:
+            for problem in changes.problems:
+                print(problem)
+            print(f"{len(changes.problems)} problems: nothing written from {name}")
+            failed += 1
+        else:
+            print(f"{name}: {len(changes.changed)} units changed, " + (", ".join(sorted(changes.files)) or "no file") + " written")
+    return 1 if failed else 0
 
 
 def mark_translations(project: Project, loaded, words: list, reviewed: bool = False) -> int:
