@@ -101,15 +101,16 @@ class Text(Field):
 
     type_name = "text"
 
-    def __init__(self, help: str, max_length: int | None = None, **kw):
+    def __init__(self, help: str, max_length: int | None = None, spaces: bool = False, **kw):
         super().__init__(help, **kw)
         self.max_length = max_length
+        self.spaces = spaces  # a value of spaces alone is text (a separator: " ", U+00A0)
 
     def check(self, value, ctx):
         if not isinstance(value, str):
             yield (), f"{describe(value)} is not text (write plain text)"
             return
-        if not value.strip():
+        if not value or (not value.strip() and not self.spaces):
             yield (), "is empty (write some text or remove the field)"
             return
         yield from plain_text_problems(value, ctx.messages)

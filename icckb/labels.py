@@ -212,3 +212,7 @@ ENGLISH = {
     # Validation messages shared by icckb validate and the submission form
     **{f"message_{key}": text for key, text in MESSAGES.items()},
 }
+
+
+# Labels that may be spaces alone (French and Finnish write 1 234 with a no-break space).
+SEPARATORS = frozenset({"thousands_separator"})

@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from .fields import Context, Text, TextList, check_fields, closest
-from .labels import ENGLISH
+from .labels import ENGLISH, SEPARATORS
 
 FOLDER = "data/i18n"
 
 _text = Text("", max_length=600)
+_separator = Text("", max_length=3, spaces=True)
 # Section -> (registry whose ids it translates, fields of each entry; None for a bare name).
 SECTIONS = {
     "topics": ("topics", {"name": _text, "definition": _text}),
@@ -130,7 +131,8 @@ def check(data: object, ids: dict, ctx: Context):
                 what = "label" if registry is None else f"{section} id"
                 yield (section, key), f"unknown {what} '{key}'" + closest(key, known, what + "s")
             elif fields is None:
-                yield from (((section, key) + sub, msg) for sub, msg in _text.check(value, ctx))
+                check_text = _separator if key in SEPARATORS else _text
+                yield from (((section, key) + sub, msg) for sub, msg in check_text.check(value, ctx))
                 if registry is None and isinstance(value, str):
                     yield from (((section, key), msg) for msg in _placeholder_problems(key, value))
             elif not isinstance(value, dict):

@@ -162,6 +162,10 @@ CASES = [
     ("data/cities.yml", (FIXTURE_SITE / "data/cities.yml").read_text().replace("  member_since: 2008", "  member_since: 2008\n  population: {count: 709037}"), "data/cities.yml:6: oslo: population.source: is required but missing (add 'source: GeoNames')"),
     # an adaptation of a practice that does not exist
     ("practices/bergen-desk.md", with_line("adapted_from: [oslo-rumour]"), "practices/bergen-desk.md:7: adapted_from[0]: unknown practice 'oslo-rumour' (did you mean 'oslo-rumours'?)"),
+    # a thousands separator that is nothing at all (a space is one: see below)
+    ("data/i18n/fr.yml", 'labels:\n  thousands_separator: ""\n', "data/i18n/fr.yml:2: labels.thousands_separator: is empty (write some text or remove the field)"),
+    # a label of spaces alone, where text is needed
+    ("data/i18n/fr.yml", 'labels:\n  search_title: "\\u00a0"\n', "data/i18n/fr.yml:2: labels.search_title: is empty (write some text or remove the field)"),
     # a registry that is not a list
     ("data/topics.yml", "anti-rumours: Anti-rumours\n", "data/topics.yml:1: file: must be a list of entries, each starting with '- id: ...'"),
 ]
@@ -187,6 +191,14 @@ def test_fixture_site_is_valid(site, capsys):
     code, lines = validate(site, capsys=capsys)
     assert lines == ["13 files checked, no problems found"]
     assert code == 0
+
+
+@pytest.mark.parametrize("separator", ['" "', '"\\u00a0"', '"\\u202f"', '"."', "\"'\""])
+def test_a_thousands_separator_may_be_a_space(site, capsys, separator):
+    (site / "data/i18n").mkdir(parents=True, exist_ok=True)
+    (site / "data/i18n/fr.yml").write_text(f"labels:\n  thousands_separator: {separator}\n", encoding="utf-8")
+    code, lines = validate(site, capsys=capsys)
+    assert (code, lines) == (0, ["14 files checked, no problems found"])
 
 
 def test_every_problem_of_a_run_is_reported_with_a_count(site, capsys):
