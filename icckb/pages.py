@@ -29,15 +29,73 @@ def text(value: object) -> str:
     return _MARKDOWN_SPECIAL_RE.sub(lambda match: "\\" + match.group(), escape(str(value), quote=False))
 
 
+# A generated page's HTML blocks (lists, maps, widgets) skip Markdown, which would only
+# parse them to write them back (a fifth of its time at 3,000 practices): the page holds
+# a comment where each one goes, and the blocks follow a marker after its Markdown.
+_BLOCK = "<!--icckb-html-{}-->"
+_BLOCKS = "\n<!--icckb-html-blocks-->\n"
+_BETWEEN = "\n<!--icckb-html-block-->\n"
+_BLOCK_TAG = re.compile(r"<(div|ul|ol|nav|section|figure|table|h[1-6]|p|svg|script|details|aside|form|noscript)[\s>]")
+
+
+def with_blocks(lines: list) -> str:
+    """A page's Markdown from ``lines``, each block of HTML set aside: from a line that
+    opens a block-level element asking for no Markdown inside, the lines of HTML that
+    follow it and any line before that element closes (as Markdown reads raw HTML)."""
+    kept: list = []
+    blocks: list = []
+    run: list = []
+    for line in [*lines, ""]:
+        if run and line and (line.startswith("<") or not _closed(run)):
+            run.append(line)
+            continue
+        if run:
+            kept.append(_BLOCK.format(len(blocks)))
+            blocks.append("\n".join(run))
+            run = []
+        if (not kept or not kept[-1]) and _opens_block(line):
+            run = [line]
+        else:
+            kept.append(line)
+    return "\n".join(kept).rstrip() + "\n" + (_BLOCKS + _BETWEEN.join(blocks) if blocks else "")
+
+
+def _opens_block(line: str) -> bool:
+    return bool(_BLOCK_TAG.match(line)) and " markdown" not in line.split(">", 1)[0]
+
+
+def _closed(run: list) -> bool:
+    """Whether the element that opens ``run`` is closed within it."""
+    name = _BLOCK_TAG.match(run[0]).group(1)  # type: ignore[union-attr]
+    joined = "\n".join(run)
+    return joined.count(f"</{name}>") >= len(re.findall(rf"<{name}[\s>]", joined))
+
+
+def split_blocks(markdown: str) -> tuple:
+    """(the Markdown to render, the HTML blocks set aside) of a generated page."""
+    body, found, blocks = markdown.partition(_BLOCKS)
+    return body, blocks.split(_BETWEEN) if found else []
+
+
+def join_blocks(html: str, blocks: list) -> str:
+    """The rendered page with its HTML blocks back in their places."""
+    for i, block in enumerate(blocks):
+        html = html.replace(_BLOCK.format(i), block, 1)
+    return html
+
+
 def script_json(data) -> str:
     """Data for a <script type="application/json"> block, unable to close the element."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
 
 
-def front_matter(title: str, hide: tuple = ()) -> list:
-    """A generated page's front matter: its title, and the parts of the theme's frame it hides."""
+def front_matter(title: str, hide: tuple = (), content_language: str = "") -> list:
+    """A generated page's front matter: its title, the parts of the theme's frame it
+    hides, and the language its body is written in if not the page's own."""
     quoted = '"' + str(title).replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return ["---", f"title: {quoted}", *([f"hide: [{', '.join(hide)}]"] if hide else []), "---", ""]
+    optional = [f"hide: [{', '.join(hide)}]"] if hide else []
+    optional += [f"content_language: {content_language}"] if content_language else []
+    return ["---", f"title: {quoted}", *optional, "---", ""]
 
 
 def served_url(page: str) -> str:
@@ -95,7 +153,7 @@ class Pages:
             lines += [text(intro), ""]
         for block in blocks:
             lines += block + [""]
-        return "\n".join(lines).rstrip() + "\n"
+        return with_blocks(lines)
 
     def link(self, from_page: str, to_page: str, label: str, lang: str | None = None) -> str:
         target = relpath(to_page, posixpath.dirname(from_page))
@@ -128,7 +186,7 @@ class Pages:
             detail = f" — {escape(', '.join(facts))}" if facts else ""
             items.append(f'<li><a href="{href}"{lang_attr}>{escape(title)}</a>{detail}<br>\n<span{summary_attr}>{escape(summary)}</span></li>')
         if not items:
-            return [f"*{text(self.label('none_yet'))}*"]
+            return [f"<p><em>{escape(self.label('none_yet'))}</em></p>"]
         return ['<ul class="icckb-list" data-pagefind-ignore>\n' + "\n".join(items) + "\n</ul>"]
 
     def section(self, heading: str, lines: list) -> list:
@@ -157,22 +215,23 @@ class Pages:
         if not record_type.facets:
             return {page: self.page(title, intro, self.record_list(page, records))}
         widget = self.database(page, record_type)
-        if record_type.group_by:
-            static = ['<div class="icckb-db-static" markdown>', "", *self.grouped_list(page, record_type, records), "</div>"]
-        else:
-            static = ['<div class="icckb-db-static">', *self.record_list(page, records), "</div>"]
+        listed = self.grouped_list(page, record_type, records) if record_type.group_by else self.record_list(page, records)
+        # In <noscript>: a browser running the database never parses (or lays out) thousands
+        # of items it would hide; the script shows the list if the search data cannot load.
+        static = ['<div class="icckb-db-static"><noscript>', *listed, "</noscript></div>"]
         # A database takes the page's whole width: results beside their filters.
         return {page: self.page(title, intro, self.browse_links(page), widget, static, hide=("navigation", "toc"))}
 
     def grouped_list(self, page: str, record_type: schema.RecordType, records: list) -> list:
-        """The list in sections, one per entry of the registry the grouping field names."""
+        """The list in sections, one per entry of the registry the grouping field names
+        (HTML, as the list itself: it sits in raw HTML)."""
         registry = record_type.fields[record_type.group_by].registry
         blocks = []
         for entry in self.corpus.registries.get(registry, []):
             of_entry = [r for r in records if r.get(record_type.group_by) == entry["id"]]
             if of_entry:
-                definition = f"*{text(self.vocab.entry(registry, entry['id'], 'definition'))}*"
-                blocks += self.section(self.vocab.entry(registry, entry["id"]), [definition, "", *self.record_list(page, of_entry)]) + [""]
+                name, definition = (escape(self.vocab.entry(registry, entry["id"], key)) for key in ("name", "definition"))
+                blocks += [f'<h2 id="{escape(entry["id"])}">{name}</h2>', f"<p><em>{definition}</em></p>", *self.record_list(page, of_entry)]
         return blocks
 
     def database(self, page: str, record_type: schema.RecordType) -> list:
@@ -333,8 +392,15 @@ class Pages:
         return {"glossary.md": self.page(self.label("glossary_title"), self.label("glossary_intro"), entries)}
 
     def field_reference(self) -> dict:
-        markdown = reference.markdown()
-        return {"contribute/fields.md": "\n".join(front_matter(self.label("fields_title"))) + "\n" + markdown}
+        """The schema's reference, in English like the field names it describes: in another
+        language, under a heading and a note in that language, marked as English."""
+        body = reference.markdown().split("\n", 1)[1]  # without its English heading
+        default = self.corpus.project.default_language
+        if self.lang != default:
+            note = f'<p class="icckb-in-original">{escape(self.label("fields_in_english"))}</p>'
+            body = f'{note}\n\n<div class="icckb-reference" lang="{default}" dir="ltr" markdown="1">\n{body}\n</div>'
+        lines = front_matter(self.label("fields_title"), content_language=default) + [f"# {text(self.label('fields_title'))}", "", body]
+        return {"contribute/fields.md": "\n".join(lines)}
 
     def translation_dashboard(self) -> dict:
         """Per language and collection: translated, outdated and missing, then the lists."""

@@ -35,9 +35,12 @@ def test_every_practice_links_to_its_cities_and_topics(real_site, real_corpus):
         for practice in real_corpus.records["practice"].values():
             url = prefix(real_corpus, lang) + practice.url
             targets = links(real_site, url, content_only=True)
-            for city in practice.get("cities"):
+            for city in practice.get("cities") or []:
                 assert f"{prefix(real_corpus, lang)}cities/{city}/" in targets, (url, city)
                 assert f"{prefix(real_corpus, lang)}countries/{registry[city]['country'].lower()}/" in targets
+            # A network's own practice (no single city) links to the network.
+            for network in practice.get("networks") or []:
+                assert f"{prefix(real_corpus, lang)}networks/{network}/" in targets, (url, network)
             for topic in practice.get("topics"):
                 assert f"{prefix(real_corpus, lang)}topics/{topic}/" in targets, (url, topic)
 
@@ -55,7 +58,9 @@ def test_every_topic_page_lists_all_of_its_records(real_site, real_corpus):
 def test_city_country_network_and_year_pages_list_their_practices(real_site, real_corpus):
     cities = real_corpus.registry("cities")
     for practice in real_corpus.records["practice"].values():
-        for city in practice.get("cities"):
+        for network in practice.get("networks") or []:
+            assert practice.url in links(real_site, f"networks/{network}/", content_only=True)
+        for city in practice.get("cities") or []:
             assert practice.url in links(real_site, f"cities/{city}/", content_only=True)
             assert practice.url in links(real_site, f"countries/{cities[city]['country'].lower()}/", content_only=True)
             for network in cities[city].get("networks") or []:

@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 from conftest import serving, wait_until
-from test_browser import CHROMIUM, FLAGS
+from test_browser import CHROMIUM, FLAGS, _path
 
 playwright = pytest.importorskip("playwright.sync_api", reason="the test extra installs Playwright")
 
@@ -167,6 +167,32 @@ PAGE_TYPES = ["", "practices/", "practices/bilbao-storycities/", "toolkits/", "t
               "policy-briefs/anti-rumours-handbook/", "topics/", "topics/anti-rumours/", "cities/", "cities/bilbao/",
               "countries/es/", "networks/reci/", "years/2024/", "glossary/", "about/", "contribute/", "contribute/fields/",
               "contribute/translations/", "contribute/new-practice/", "search/", "data/", "archive/"]
+
+
+@pytest.mark.parametrize("url", ["practices/", "policy-briefs/"])
+def test_the_full_list_is_not_laid_out_beside_the_database_but_shown_when_search_fails(browser, server, real_site, url):
+    """The list for readers without JavaScript stays out of a running database's page
+    (thousands of hidden items made the page slow on phones), and replaces the database
+    when the search data cannot load."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}/{url}")
+    ready(page)
+    assert page.evaluate("document.querySelectorAll('.icckb-db-static li').length") == 0
+    assert page.evaluate("document.getElementsByTagName('*').length") < 1500
+    broken = context.new_page()
+    messages = []
+    broken.on("console", lambda m: messages.append((m.type, m.text)))
+    broken.route("**/pagefind/**", lambda route: route.abort())
+    broken.goto(f"{server}/{url}")
+    wait_until(broken, "document.querySelectorAll('.icckb-db-static li').length > 0")
+    shown = {_path(server, f"/{url}", a.get_attribute("href")) for a in broken.query_selector_all(".icckb-db-static li > a")}
+    listed = set(re.findall(r'<li><a href="([^"]+)"', (real_site / url / "index.html").read_text().split('class="icckb-db-static"')[1]))
+    assert shown == {_path(server, f"/{url}", href) for href in listed} and shown
+    assert broken.locator(".icckb-db").is_hidden()
+    # The blocked requests themselves are logged; nothing else goes wrong.
+    assert [text for kind, text in messages if kind == "error" and not text.startswith("Failed to load resource")] == []
+    context.close()
 
 
 @pytest.mark.parametrize("width", [320, 390])

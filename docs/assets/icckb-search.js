@@ -146,12 +146,25 @@
     }).then(function () {
       self.build();
       self.root.hidden = false;
-      document.querySelectorAll(".icckb-db-static").forEach(function (node) { node.hidden = true; });
       window.addEventListener("popstate", function () { self.read(); self.run(); });
       self.read();
       return self.run();
+    }).catch(function (error) {
+      showStatic();
+      console.warn("The database's search data did not load; the full list is shown instead.", error);
     });
   };
+
+  // The list the build wrote for readers without JavaScript, in <noscript> (so a browser
+  // running this script never lays it out), shown when the search data cannot load. It is
+  // the page's own markup, escaped by the build, parsed as the page itself was.
+  function showStatic() {
+    document.querySelectorAll(".icckb-db-static > noscript").forEach(function (node) {
+      var list = document.createElement("div");
+      list.innerHTML = node.textContent;
+      node.replaceWith(list);
+    });
+  }
 
   Database.prototype.build = function () {
     var self = this, root = this.root;
