@@ -121,6 +121,8 @@ def on_page_markdown(markdown, page, config, files):
         return ""
     # Glossary terms of the language the text is written in are explained where they appear.
     adapter.use_glossary(config, _site(config).glossary(page.file.locale))
+    # A generated page's HTML blocks skip Markdown; they go back in on_page_content.
+    markdown, adapter.state_of(config).html_blocks[page.file.src_uri] = build.split_blocks(site, page.file.src_uri, markdown)
     return markdown
 
 
@@ -130,10 +132,12 @@ def on_page_content(html, page, config, files):
         html = build.in_language(state.site, adapter.reuse(page, state.bodies[page.file.src_uri]), lang)
     else:
         # What content wrote keeps only the allowlist's elements, attributes and schemes.
-        html = build.clean_body(state.site, page.file.src_uri, html)
+        html = build.clean_body(state.site, page.file.src_uri, html, state.html_blocks.pop(page.file.src_uri, []))
         build.clean_toc(page.toc)
-        if page.file.locale == state.site.corpus.project.default_language:
-            state.bodies[page.file.src_uri] = adapter.rendered(page, html)
+        # Kept in the default language's words whichever pass rendered it first.
+        default = state.site.corpus.project.default_language
+        if page.file.locale == default:
+            state.bodies[page.file.src_uri] = adapter.rendered(page, build.in_language(state.site, html, default, rendered_in=lang))
     # Records get breadcrumbs, heading, notices and facts above, related content below;
     # any page shown untranslated gets the fallback notice. They are HTML already, so
     # they join after Markdown (parsing them as raw HTML cost a third of its time).
@@ -155,7 +159,8 @@ def on_post_page(output, page, config):
     # The frame (header search box, writing direction); content marked for search; last,
     # the page's own Content-Security-Policy, which every host then enforces.
     lang = _language(config)
-    output = build.with_frame(_site(config), output, _original_url(page, lang), lang)
+    written_in = page.file.locale if _is_fallback(page, lang) else page.meta.get("content_language", "")
+    output = build.with_frame(_site(config), output, _original_url(page, lang), lang, written_in=written_in)
     output = build.mark_for_search(_site(config), output, page.file.src_uri, _is_fallback(page, lang))
     return security.with_policy(output, page.content or "")
 

@@ -115,7 +115,8 @@ def page_content(site: Site, src_uri: str, url: str, lang: str, fallback: bool, 
     above, below = page_parts(site, src_uri, url, lang, fallback)
     if src_uri in site.sources:  # what content wrote, apart from what the build adds
         ignored = " data-pagefind-ignore" if fallback and site.record(src_uri) is not None else ""
-        body = f'<div class="icckb-body"{ignored}>\n{body}\n</div>'
+        written = f' lang="{site.corpus.project.default_language}" dir="auto"' if fallback else ""
+        body = f'<div class="icckb-body"{written}{ignored}>\n{body}\n</div>'
     return f"{above}\n{body}\n{below}" if above or below else body
 
 
@@ -136,17 +137,25 @@ def page_parts(site: Site, src_uri: str, url: str, lang: str, fallback: bool) ->
     return view.header(fallback) + "\n" + search.record_data(record, site.corpus, lang), view.footer() + "\n" + printed
 
 
-def in_language(site: Site, html: str, lang: str) -> str:
-    """A body rendered for the default language, with its heading links' title in ``lang``."""
-    default, vocab = site.corpus.vocabulary(site.corpus.project.default_language), site.corpus.vocabulary(lang)
-    english, words = escape(default.label("permalink_title")), escape(vocab.label("permalink_title"))
-    return html.replace(f'title="{english}"', f'title="{words}"') if english != words else html
+def in_language(site: Site, html: str, lang: str, rendered_in: str = "") -> str:
+    """A body rendered in the pass of ``rendered_in`` (the default language), with its
+    heading links' title in ``lang``."""
+    before, after = (site.corpus.vocabulary(rendered_in or site.corpus.project.default_language), site.corpus.vocabulary(lang))
+    old, words = escape(before.label("permalink_title")), escape(after.label("permalink_title"))
+    return html.replace(f'title="{old}"', f'title="{words}"') if old != words else html
 
 
-def clean_body(site: Site, src_uri: str, html: str) -> str:
+def split_blocks(site: Site, src_uri: str, markdown: str) -> tuple:
+    """(Markdown to render, HTML blocks set aside) of a page the build generated; what
+    content wrote is rendered whole."""
+    return (markdown, []) if src_uri in site.sources else pages.split_blocks(markdown)
+
+
+def clean_body(site: Site, src_uri: str, html: str, blocks: list) -> str:
     """A page's rendered body, cleaned by the allowlist if a source file wrote it (the
-    build's own generated pages hold only escaped values and the widgets' data)."""
-    return sanitize.clean(html) if src_uri in site.sources else html
+    build's own generated pages hold only escaped values and the widgets' data, and get
+    back their HTML ``blocks``)."""
+    return sanitize.clean(html) if src_uri in site.sources else pages.join_blocks(html, blocks)
 
 
 def clean_toc(toc) -> None:
@@ -189,11 +198,14 @@ def not_found_page(site: Site, html: str, lang: str) -> str:
     return material.with_not_found(html, content)
 
 
-def with_frame(site: Site, html: str, url: str, lang: str, action: str = "") -> str:
+def with_frame(site: Site, html: str, url: str, lang: str, action: str = "", written_in: str = "") -> str:
     """A built page's frame as readers need it: a search box in the header, the writing
-    direction on <html> (right-to-left for Arabic), no language alternates in <head> for
-    the theme's script to misread (the sitemap lists them)."""
+    direction on <html> (right-to-left for Arabic), the language of a body ``written_in``
+    another on its table of contents, no language alternates in <head> for the theme's
+    script to misread (the sitemap lists them)."""
     html = material.with_header_item(html, render.find_box(site.corpus, lang, url, "header", action))
+    if written_in and written_in != lang:
+        html = material.with_toc_language(html, written_in)
     return material.without_head_alternates(with_direction(html, lang))
 
 

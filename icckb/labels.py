@@ -108,6 +108,7 @@ ENGLISH = {
     "glossary_intro": "Key terms of the Intercultural Cities programme. They are explained wherever they appear on the site.",
     "feed_title": "Intercultural Cities: newest practices and publications",
     "fields_title": "Field reference",
+    "fields_in_english": "This reference is in English, the language of the field names it describes.",
     # Practice database and publications library filters
     "search_practices": "Search the practices",
     "search_publications": "Search the publications",

@@ -191,12 +191,15 @@ def test_untranslated_page_carries_notice_and_canonical_link_to_the_original(bui
     assert '<a href="../../../practices/barcelona-archive/" hreflang="en">Open the original</a> · ' + invite in html
     assert (built / "site" / "fr" / "contribute" / "translations" / "index.html").is_file()
     assert "icckb-fallback" not in page(built, "fr/practices/oslo-rumours")
+    # Its body and table of contents say they are in English, for screen readers and translators' tools.
+    assert '<ul class="md-nav__list" data-md-component="toc" lang="en" dir="auto"' in html
+    assert '<ul class="md-nav__list" data-md-component="toc" data-md-scrollfix>' in page(built, "fr/practices/oslo-rumours")
 
 
 def test_search_indexes_a_record_in_its_own_words_and_others_by_title_summary_and_facts(built):
     # Untranslated: body left out of this language's index; heading, summary and facts in it.
     fallback = page(built, "fr/practices/barcelona-archive").split("data-pagefind-body", 1)[1]
-    heading, body = fallback.split('<div class="icckb-body" data-pagefind-ignore>', 1)
+    heading, body = fallback.split('<div class="icckb-body" lang="en" dir="auto" data-pagefind-ignore>', 1)
     assert "<h1 " in heading and "icckb-summary" in heading and "icckb-facts" in heading
     assert body.lstrip().startswith("<h2 id=\"purpose\"")
     # Translated and original pages: the whole body is indexed; lists of other records never are.

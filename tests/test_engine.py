@@ -241,3 +241,21 @@ def test_serve_refuses_an_unknown_language(site):
     result = icckb(site, "serve", "--lang", "de")
     assert result.returncode == 2
     assert "icckb: the site has no language 'de' (its languages are: en, fr)" in result.stderr
+
+
+def test_a_process_that_starts_with_another_language_words_each_untranslated_page_in_its_own(tmp_path):
+    # An untranslated body is rendered once and reused by each language; a process whose
+    # first pass was French must not hand the Spanish pages French words.
+    root = copy_fixture_site(tmp_path / "site")
+    config = root / "mkdocs.yml"
+    text = config.read_text().replace("        - locale: fr\n          name: Français\n",
+                                      "        - locale: fr\n          name: Français\n        - locale: es\n          name: Español\n")
+    config.write_text(text.replace("markdown_extensions:\n", "markdown_extensions:\n  - toc:\n      permalink: true\n"))
+    (root / "data" / "i18n").mkdir()
+    for lang, words in (("fr", "Lien permanent"), ("es", "Enlace permanente")):
+        (root / "data" / "i18n" / f"{lang}.yml").write_text(f"labels:\n  permalink_title: {words}\n", encoding="utf-8")
+    result = icckb(root, "build", "--lang", "fr", "--lang", "es", "--no-finish", "--jobs", "1", "--site-dir", "part")
+    assert result.returncode == 0, result.stderr[-3000:]
+    for lang, words in (("fr", "Lien permanent"), ("es", "Enlace permanente")):
+        html = (root / "part" / lang / "practices" / "barcelona-archive" / "index.html").read_text(encoding="utf-8")
+        assert html.count('class="headerlink"') > 2 and html.count(f'title="{words}"') == html.count('class="headerlink"'), lang

@@ -5,6 +5,8 @@ maintenance until its end of life in 2027, so its markup should not change).
   is told to read it there.
 - ``<html lang=...>`` opens every page: the writing direction is put beside it, so that
   the whole page, not only ``<body>``, is right-to-left in Arabic.
+- ``<ul class="md-nav__list" data-md-component="toc"`` is the table of contents: the
+  language of the headings it repeats is put on it.
 - ``<header class="md-header ...">`` holds the header bar, a ``<nav>``: the search box is
   put at its end.
 - ``<link rel="alternate" hreflang>`` in ``<head>``: left out (see ``without_head_alternates``).
@@ -21,6 +23,7 @@ import re
 ARTICLE = '<article class="md-content__inner md-typeset"'
 _HTML = "<html lang="
 _HEADER = '<header class="md-header'
+_TOC = '<ul class="md-nav__list" data-md-component="toc"'
 # The language alternates the theme writes into <head>: its script fetches a sitemap
 # beside each of them, made for alternates that are a language's root, not a page of
 # it (11 failed requests on every page); the sitemap carries them instead.
@@ -59,6 +62,11 @@ def with_not_found(html: str, content: str) -> str:
 def mark_article(html: str, attributes: str) -> str:
     """Add ``attributes`` (starting with a space) to the page's content element."""
     return html.replace(ARTICLE + ">", ARTICLE + attributes + ">", 1)
+
+
+def with_toc_language(html: str, lang: str) -> str:
+    """Put ``lang`` on the table of contents (whose headings are in that language)."""
+    return html.replace(_TOC, f'{_TOC} lang="{lang}" dir="auto"', 1)
 
 
 def with_direction(html: str, direction: str) -> str:

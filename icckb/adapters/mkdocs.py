@@ -33,6 +33,7 @@ class BuildState:
     bodies: dict = field(default_factory=dict)  # source page -> (HTML, toc, anchors, title) rendered once
     alternates: dict = field(default_factory=dict)  # (source page, language) -> its version there
     site_words: tuple = ()  # mkdocs.yml's site name and description, before any language's
+    html_blocks: dict = field(default_factory=dict)  # generated page -> its HTML blocks set aside from Markdown
 
 
 def state(config) -> BuildState | None:
