@@ -304,3 +304,16 @@ def test_the_home_page_has_search_figures_topics_and_a_path_for_each_audience(re
         assert 'data-md-type="navigation" hidden' in (real_site / lang / "index.html").read_text(), lang
     tabs = re.findall(r'class="md-tabs__link">\s*(.*?)\s*</a>', html, re.S)
     assert tabs and "Intercultural Cities knowledge base" not in tabs  # no tab repeats the site name
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_field_of_the_submission_form_shows_where_to_type(browser, server, width):
+    # A text field without a border is invisible on a white page: a reader sees a label and a gap.
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{server}/fr/contribute/new-practice/")
+    wait_until(page, "document.querySelectorAll('.icckb-form input, .icckb-form textarea, .icckb-form select').length > 5")
+    borders = page.evaluate("""[...document.querySelectorAll('.icckb-form input, .icckb-form textarea, .icckb-form select')]
+        .filter(e => e.type !== 'checkbox' && e.type !== 'radio' && e.offsetParent !== null)
+        .map(e => [e.id, getComputedStyle(e).borderTopWidth, getComputedStyle(e).borderTopStyle, getComputedStyle(e).borderTopColor])""")
+    page.close()
+    assert borders and all(float(w[:-2]) >= 1 and style != "none" and color != "rgba(0, 0, 0, 0)" for _, w, style, color in borders), borders
