@@ -159,9 +159,10 @@ def on_post_page(output, page, config):
     # The frame (header search box, writing direction); content marked for search; last,
     # the page's own Content-Security-Policy, which every host then enforces.
     lang = _language(config)
-    written_in = page.file.locale if _is_fallback(page, lang) else page.meta.get("content_language", "")
+    fallback = _is_fallback(page, lang)
+    written_in = page.file.locale if fallback else page.meta.get("content_language", "")
     output = build.with_frame(_site(config), output, _original_url(page, lang), lang, written_in=written_in)
-    output = build.mark_for_search(_site(config), output, page.file.src_uri, _is_fallback(page, lang))
+    output = build.mark_for_search(_site(config), output, page.file.src_uri, fallback)
     return security.with_policy(output, page.content or "")
 
 
