@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from icckb import build, documents, engine, security, staging
-from icckb.adapters import i18n, material
+from icckb.adapters import frame, i18n, material
 from icckb.adapters import mkdocs as adapter
 
 log = get_plugin_logger("icckb")
@@ -91,6 +91,12 @@ def on_nav(nav, config, files):
     lang = _language(config)
     i18n.find_homepage(nav, files, (_site(config).corpus.project.folder_of(lang) + "/").lstrip("/"))
     return nav
+
+
+def on_env(env, config, files):
+    # The theme's navigation, tabs and words are rendered once per place, not per page.
+    frame.install(env)
+    return env
 
 
 def on_serve(server, config, builder):
