@@ -118,6 +118,10 @@ def generate(corpus: Corpus, index: CrossIndex, languages: tuple = ()) -> dict:
     return pages
 
 
+# A record type's full list, beside its database (``practices/all/``).
+FULL_LIST = "all"
+
+
 class Pages:
     """The generated pages of one language."""
 
@@ -215,12 +219,19 @@ class Pages:
         if not record_type.facets:
             return {page: self.page(title, intro, self.record_list(page, records))}
         widget = self.database(page, record_type)
-        listed = self.grouped_list(page, record_type, records) if record_type.group_by else self.record_list(page, records)
-        # In <noscript>: a browser running the database never parses (or lays out) thousands
-        # of items it would hide; the script shows the list if the search data cannot load.
-        static = ['<div class="icckb-db-static"><noscript>', *listed, "</noscript></div>"]
+        full = f"{record_type.url}/{FULL_LIST}.md"
+        listed = self.grouped_list(full, record_type, records) if record_type.group_by else self.record_list(full, records)
+        # The full list has a page of its own: the database's page stays light on a phone
+        # (at 3,000 practices the list was 1.2 MB of it). Readers without JavaScript, or
+        # whose search data does not load (the script shows the <noscript>), are led there.
+        link = f'<a href="{escape(relative(served_url(page), served_url(full)))}">{escape(self.label("full_list"))}</a>'
+        static = ['<div class="icckb-db-static"><noscript>', f"<p>{escape(self.label('database_noscript'))} {link}</p>", "</noscript></div>"]
+        browse = self.browse_links(page) + ["", self.link(page, full, self.label("full_list"))]
         # A database takes the page's whole width: results beside their filters.
-        return {page: self.page(title, intro, self.browse_links(page), widget, static, hide=("navigation", "toc"))}
+        return {
+            page: self.page(title, intro, browse, widget, static, hide=("navigation", "toc")),
+            full: self.page(self.label("full_list_title", title=title), self.label("full_list_intro"), self.browse_links(full), listed),
+        }
 
     def grouped_list(self, page: str, record_type: schema.RecordType, records: list) -> list:
         """The list in sections, one per entry of the registry the grouping field names

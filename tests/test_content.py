@@ -101,8 +101,8 @@ def test_nothing_is_lost_on_the_way_to_the_reader(real_site, real_corpus):
             exported = {item["url"] for item in json.loads((root / "api" / f"{export}.json").read_text())["items"]}
             prefix = "/" if lang == languages[0] else f"/{lang}/"
             assert exported == {prefix + r.url for r in real_corpus.records[type_name].values()}, (lang, export)
-        listed = (root / "practices" / "index.html").read_text(encoding="utf-8").split('class="icckb-db-static"', 1)[1]
-        assert all(f'href="{url[len("practices/"):]}"' in listed for url in practices), lang
+        listed = (root / "practices" / "all" / "index.html").read_text(encoding="utf-8")
+        assert all(f'href="../{url[len("practices/"):]}"' in listed for url in practices), lang
         feed = ET.parse(root / "feed.xml").getroot()
         active = [r for t in ("practice", "publication") for r in real_corpus.records[t].values() if r.get("status") != "archived"]
         assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == min(FEED_SIZE, len(active)), lang

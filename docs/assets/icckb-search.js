@@ -151,13 +151,13 @@
       return self.run();
     }).catch(function (error) {
       showStatic();
-      console.warn("The database's search data did not load; the full list is shown instead.", error);
+      console.warn("The database's search data did not load; a link to the full list is shown instead.", error);
     });
   };
 
-  // The list the build wrote for readers without JavaScript, in <noscript> (so a browser
-  // running this script never lays it out), shown when the search data cannot load. It is
-  // the page's own markup, escaped by the build, parsed as the page itself was.
+  // What the build wrote for readers without JavaScript, in <noscript> (a link to the full
+  // list), shown when the search data cannot load. It is the page's own markup, escaped by
+  // the build, parsed as the page itself was.
   function showStatic() {
     document.querySelectorAll(".icckb-db-static > noscript").forEach(function (node) {
       var list = document.createElement("div");
