@@ -73,9 +73,11 @@ def on_config(config):
 
 
 def on_files(files, config):
-    # Each pass's pages go once it is built; no raw copy of the theme's sitemap template.
+    # Each pass's pages go once it is built; no raw copy of the theme's sitemap template,
+    # nor of its search engine.
     i18n.release_passes(config)
     adapter.drop_theme_sitemap(config, files)
+    material.without_theme_search(files, config.docs_dir)
     # Each pass sees only its own language's versions: another language's version has the
     # same address as the original shown in that language, so alternates do not change,
     # and mkdocs-static-i18n no longer handles every language's files in every pass.

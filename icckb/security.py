@@ -70,6 +70,14 @@ def with_policy(html: str, content: str = "") -> str:
     return _HEAD.sub(lambda match: match.group() + tags, html, count=1)
 
 
+# Folders whose files are named after their content (the theme's bundles, Pagefind's
+# index, fragments and filters): a new version has a new name, so browsers keep them.
+# Other files get the host's default (revalidated): hosts join the values of a header
+# that several rules set, so no rule may overlap these.
+IMMUTABLE = ("/assets/javascripts/*", "/assets/stylesheets/*", "/pagefind/index/*", "/pagefind/fragment/*", "/pagefind/filter/*")
+CACHE_FOREVER = "public, max-age=31536000, immutable"
+
+
 def headers_file(site_dir: Path) -> str:
     """A ``_headers`` file (Netlify, Cloudflare Pages and similar static hosts)."""
     return (
@@ -79,4 +87,4 @@ def headers_file(site_dir: Path) -> str:
         f"  Referrer-Policy: {REFERRER_POLICY}\n"
         "  X-Frame-Options: DENY\n"
         "  Permissions-Policy: camera=(), microphone=(), geolocation=()\n"
-    )
+    ) + "".join(f"{path}\n  Cache-Control: {CACHE_FOREVER}\n" for path in IMMUTABLE)

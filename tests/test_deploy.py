@@ -215,3 +215,17 @@ def test_a_missing_internal_of_mkdocs_static_i18n_stops_the_build_with_a_clear_e
     assert any(re.fullmatch(r"mkdocs-static-i18n \S+ has no reconfigure_files_alternates, which this build relies on \(checked against "
                             r"1\.3\.1\): install the 1\.3 series \(pip install 'mkdocs-static-i18n>=1\.3\.1,<1\.4'\) or update "
                             r"icckb/adapters/i18n\.py", e) for e in errors), errors
+
+
+def test_what_hosts_may_keep_forever_is_named_after_its_content(real_site):
+    # A file kept for a year must change its name when it changes: every file under the
+    # _headers file's immutable folders carries a hash; the theme's unused search is gone.
+    headers = (real_site / "_headers").read_text(encoding="utf-8")
+    forever = re.findall(r"^(/\S+)\n  Cache-Control: public, max-age=31536000, immutable$", headers, re.M)
+    assert len(forever) == 5 and headers.count("Cache-Control") == 5  # no rule overlaps another
+    for pattern in forever:
+        files = [p for p in (real_site / pattern.strip("/*")).rglob("*") if p.is_file()]
+        assert files, pattern
+        unnamed = [p.name for p in files if not re.search(r"[0-9a-f]{7,}", p.name)]
+        assert not unnamed, (pattern, unnamed[:5])
+    assert not (real_site / "assets" / "javascripts" / "lunr").exists()

@@ -10,6 +10,8 @@ maintenance until its end of life in 2027, so its markup should not change).
 - ``<header class="md-header ...">`` holds the header bar, a ``<nav>``: the search box is
   put at its end.
 - ``<link rel="alternate" hreflang>`` in ``<head>``: left out (see ``without_head_alternates``).
+- ``assets/javascripts/lunr/`` and ``workers/``: the theme's own search engine, which
+  the site does not use (it searches with Pagefind): not copied.
 - ``extra.generator: false`` leaves out the footer's English "Made with" line.
 - ``extra.homepage`` is where the logo leads: each language's own home page.
 - ``theme.palette`` is a list of schemes, each with a ``toggle.name``: the switch's name
@@ -94,3 +96,14 @@ def name_palette_toggles(theme, name_of) -> None:
     for option in palette if isinstance(palette, list) else []:
         if isinstance(option.get("toggle"), dict):
             option["toggle"]["name"] = name_of(option.get("scheme") or "default")
+
+
+# The theme's search engine (lunr, its languages and its worker): unused, the site searches with Pagefind.
+THEME_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
+def without_theme_search(files, docs_dir: str) -> None:
+    """Leave the theme's search engine out of the site (in on_files); a file of the same
+    name in the docs would stay."""
+    for file in [f for f in files if f.src_uri.startswith(THEME_SEARCH) and not (f.abs_src_path or "").startswith(docs_dir)]:
+        files.remove(file)
