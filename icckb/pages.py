@@ -13,7 +13,7 @@ import posixpath
 import re
 from html import escape
 
-from . import labels, maps, reference, render, schema, staging, translations
+from . import labels, maps, reference, render, schema, search, staging, translations
 from .corpus import Corpus, Record
 from .crossindex import CrossIndex
 from .render import language_name as _language_name
@@ -265,7 +265,8 @@ class Pages:
         data = script_json({"names": names, "labels": words, "years": years})
         bundle = self.site_root(page) + "pagefind/"
         return [
-            f'<div class="icckb-db" data-type="{record_type.name}" data-bundle="{escape(bundle)}" data-facets="{" ".join(names)}" hidden>',
+            f'<div class="icckb-db" data-type="{record_type.name}" data-bundle="{escape(bundle)}" data-facets="{" ".join(names)}" '
+            f'data-every="{search.EVERY_RECORD}" hidden>',
             f'<script type="application/json">{data}</script>',
             "</div>",
         ]
@@ -297,7 +298,8 @@ class Pages:
         bundle = self.site_root("search.md") + "pagefind/"
         kinds = [t.name for t in schema.RECORD_TYPES] + [f.name for f in schema.FAMILIES if f.folder] + ["page"]
         types = json.dumps({t: self.label(f"type_{t}") for t in kinds}, ensure_ascii=False)
-        widget = [f'<div id="icckb-search" data-bundle="{escape(bundle)}" data-types="{escape(types)}" data-label="{escape(self.label("search_title"))}"></div>']
+        widget = [f'<div id="icckb-search" data-bundle="{escape(bundle)}" data-types="{escape(types)}" data-label="{escape(self.label("search_title"))}" '
+                  f'data-every="{search.EVERY_RECORD}"></div>']
         return {"search.md": self.page(self.label("search_title"), self.label("search_intro"), widget)}
 
     # -- browse families -------------------------------------------------

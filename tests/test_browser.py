@@ -294,6 +294,26 @@ def tab_to(page, selector: str, limit: int = 120) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
+def test_the_search_page_has_its_engine_ready_before_the_first_key(browser, server):
+    # The interface loads its engine when its box gets focus; the box is focused before it
+    # listens, so without a nudge the engine loaded only once the reader had typed. Ready,
+    # it has also asked for its filters: nothing of Pagefind's is fetched by anyone else.
+    page = browser.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(urlparse(request.url).path) if "/pagefind/" in request.url else None)
+    page.goto(f"{server}/fr/search/")
+    page.wait_for_selector(".pagefind-ui__search-input")
+    for _ in range(200):  # its worker's requests are not in the page's performance entries
+        if any(path.endswith(".pf_filter") for path in fetched):
+            break
+        page.wait_for_timeout(50)
+    assert page.input_value(".pagefind-ui__search-input") == ""
+    assert any(path.endswith(".pf_filter") for path in fetched), fetched
+    assert any(path.endswith("/pagefind/wasm.fr.pagefind") for path in fetched), fetched
+    assert sum(path.endswith("/pagefind/pagefind.js") for path in fetched) == 1
+    page.close()
+
+
 def test_keyboard_only_search(page, server):
     page.goto(f"{server}/search/")
     page.wait_for_selector(".pagefind-ui__search-input")

@@ -170,6 +170,37 @@ PAGE_TYPES = ["", "practices/", "practices/bilbao-storycities/", "toolkits/", "t
               "contribute/translations/", "contribute/new-practice/", "search/", "data/", "archive/", "practices/all/"]
 
 
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_browsing_the_database_without_a_query_fetches_one_chunk_of_the_word_index(browser, server, real_site, lang):
+    # Pagefind answers a search without a word by fetching its whole word index (12 chunks
+    # here, 750 KB at 1,000 practices): on first load and after ticking a facet the
+    # database asks for the word every record page carries instead.
+    folder = real_site / "pagefind" / "index"
+    code = lang.rstrip("/") or "en"
+    assert len(list(folder.glob(f"{code}_*.pf_index"))) > 3
+    page = browser.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if request.url.endswith(".pf_index") else None)
+    page.goto(f"{server}/{lang}practices/")
+    ready(page)
+    active = [p for p in practices(real_site, lang) if p["status"] == "active"]
+    assert re.search(r"\d+", page.inner_text(".icckb-db-count")).group() == str(len(active))
+    page.check('input[name="topic"][value="anti-rumours"]')
+    wait_until(page, "location.search.includes('topic=anti-rumours')")
+    ready(page)
+    page.close()
+    assert 1 <= len(fetched) <= 2, fetched
+
+
+def test_the_search_page_never_shows_the_word_every_record_carries(page, server):
+    from icckb.search import EVERY_RECORD
+
+    page.goto(f"{server}/search/?q={EVERY_RECORD}")
+    page.wait_for_selector(".pagefind-ui__result-excerpt", timeout=20000)
+    excerpts = page.eval_on_selector_all(".pagefind-ui__result-excerpt", "els => els.map(e => e.textContent)")
+    assert excerpts and not any(EVERY_RECORD in text for text in excerpts)
+
+
 @pytest.mark.parametrize("url", ["practices/", "policy-briefs/"])
 def test_the_full_list_has_its_own_page_and_the_database_leads_there_when_search_fails(browser, server, real_site, url):
     """The list of every record is not on the database's page (at 3,000 practices it made

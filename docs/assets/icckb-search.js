@@ -101,16 +101,20 @@
         showImages: false,
         showSubResults: false,
         autofocus: true,
-        debounceTimeoutMs: 100,  // results within about a tenth of a second of typing
+        debounceTimeoutMs: 50,  // it loads the words' index while it waits: results soon after typing
         processResult: function (result) {
+          // The word every record page carries for the databases is no word of its text.
+          result.excerpt = (result.excerpt || "").split(root.dataset.every).join("");
           var meta = result.meta || {};
           var facts = [types[meta.type] || types.page, meta.place, meta.year].filter(Boolean).join(" · ");
           meta.title = (meta.title || "") + " — " + facts;
           return result;
         }
       });
-      icckb.pagefind().then(function (pagefind) { return pagefind.init(); });  // the engine and index list, before the first key
       var input = root.querySelector("input");
+      // The interface loads its engine when the box gets focus, but autofocus comes before it
+      // listens: it would load it at the first key, and poll for it in 50 ms steps.
+      input.dispatchEvent(new Event("focus"));
       input.setAttribute("aria-label", root.dataset.label);
       var query = new URLSearchParams(location.search).get("q");
       if (query) {
@@ -128,6 +132,7 @@
     this.root = root;
     this.data = icckb.settings(root);
     this.facets = root.dataset.facets.split(" ").filter(Boolean);
+    this.every = root.dataset.every;  // the word on every record page: "all of them" without fetching the whole index
     this.shown = PAGE_SIZE;
     this.ticket = 0;
   }
@@ -314,10 +319,10 @@
   // within every other facet and the query (one more search per such facet).
   Database.prototype.run = function () {
     var self = this, ticket = ++this.ticket;
-    var query = this.query.value.trim() || null, params = this.params();
+    var query = this.query.value.trim(), term = query || this.every, params = this.params();
     var ticked = this.facets.filter(function (facet) { return params.getAll(facet).length; });
-    var searches = [this.pagefind.search(query, { filters: this.filters(), sort: this.order(query) })];
-    ticked.forEach(function (facet) { searches.push(self.pagefind.search(query, { filters: self.filters(facet) })); });
+    var searches = [this.pagefind.search(term, { filters: this.filters(), sort: this.order(query) })];
+    ticked.forEach(function (facet) { searches.push(self.pagefind.search(term, { filters: self.filters(facet) })); });
     return Promise.all(searches).then(function (found) {
       if (ticket !== self.ticket) return;
       var counts = Object.assign({}, found[0].filters || {});
