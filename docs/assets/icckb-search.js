@@ -132,7 +132,9 @@
     this.root = root;
     this.data = icckb.settings(root);
     this.facets = root.dataset.facets.split(" ").filter(Boolean);
-    this.every = root.dataset.every;  // the word on every record page: "all of them" without fetching the whole index
+    // The word on every record page: "all of them" without fetching the whole index (a page
+    // built before it has none: then null, which fetches every chunk but finds the same).
+    this.every = root.dataset.every;
     this.shown = PAGE_SIZE;
     this.ticket = 0;
   }
@@ -319,7 +321,7 @@
   // within every other facet and the query (one more search per such facet).
   Database.prototype.run = function () {
     var self = this, ticket = ++this.ticket;
-    var query = this.query.value.trim(), term = query || this.every, params = this.params();
+    var query = this.query.value.trim(), term = query || this.every || null, params = this.params();
     var ticked = this.facets.filter(function (facet) { return params.getAll(facet).length; });
     var searches = [this.pagefind.search(term, { filters: this.filters(), sort: this.order(query) })];
     ticked.forEach(function (facet) { searches.push(self.pagefind.search(term, { filters: self.filters(facet) })); });
