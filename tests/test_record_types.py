@@ -85,7 +85,8 @@ def test_a_new_type_gets_its_pages_in_every_language(expert_site):
         assert '<a href="../../cities/oslo/">Oslo</a>' in page  # its facts, linked
         collection = read(site, f"{prefix}experts/")
         assert 'data-type="expert"' in collection and 'data-facets="topic city"' in collection
-        assert "Test expert on rumours" in main(collection)
+        assert '<a href="all/">' in main(collection)  # its full list, on a page of its own
+        assert "Test expert on rumours" in main(read(site, f"{prefix}experts/all/"))
 
 
 def test_a_new_type_is_in_the_browse_pages_and_related_blocks(expert_site):
