@@ -26,7 +26,7 @@ def theme_env(renders: list) -> jinja2.Environment:
                       '<html lang="{{ lang.t("language") }}">{% include "partials/nav.html" %}|{% include "partials/logo.html" %}'),
         "partials/nav.html": ('{{ count("nav") }}{% for e in entries %}<a href="{{ e.url | url }}"'
                               '{% if e.active %} class="active"{% endif %}{% if e == page %} id="toc"{% endif %}>{% endfor %}'),
-        "partials/logo.html": "{{ count('logo') }}logo",
+        "partials/logo.html": "{{ count('logo') }}{% if config.theme['logo'] %}<img src=\"{{ config.theme['logo'] | url }}\">{% else %}logo{% endif %}",
         "partials/language.html": '{% macro t(key) %}{{ count("t") }}{{ {"language": config.theme["language"]}[key] }}{% endmacro %}',
     }
     env = jinja2.Environment(loader=jinja2.DictLoader(templates))
@@ -42,9 +42,9 @@ def theme_env(renders: list) -> jinja2.Environment:
     return env
 
 
-def render(env, page, nav, language="en") -> str:
+def render(env, page, nav, language="en", logo="") -> str:
     entries = list(frame._walk(nav.items))
-    config = SimpleNamespace(theme={"language": language}, extra={"homepage": "./"})
+    config = SimpleNamespace(theme={"language": language, "logo": logo}, extra={"homepage": "./"})
     return env.get_template("base.html").render(page=page, nav=nav, entries=entries, config=config)
 
 
@@ -108,3 +108,11 @@ def test_each_section_page_of_the_real_site_marks_its_own_tab_and_records_none(r
             html = (real_site / lang / folder / record / "index.html").read_text(encoding="utf-8")
             assert not active.findall(html), (lang, record)
             assert '<a href="../../toolkits/" class="md-tabs__link">' in html, (lang, record)
+
+
+def test_a_logo_image_links_from_where_each_page_is():
+    renders: list = []
+    env = theme_env(renders)
+    nav = SimpleNamespace(items=[], homepage=None)
+    assert '<img src="../../logo.png">' in render(env, Entry(url="practices/a/", active=True), nav, logo="logo.png")
+    assert '<img src="../logo.png">' in render(env, Entry(url="about/", active=True), nav, logo="logo.png")

@@ -20,10 +20,11 @@ from __future__ import annotations
 import jinja2
 
 ORIGINAL = "icckb-original/"
-# Partials that depend on the page only through the links and active items of the navigation.
-BY_PLACE = ("partials/nav.html", "partials/tabs.html")
+# Partials that depend on the page only through the links and active items of the
+# navigation (and the logo's link, where the logo is an image).
+BY_PLACE = ("partials/nav.html", "partials/tabs.html", "partials/logo.html")
 # Partials that are the same on every page of a pass.
-CONSTANT = ("partials/logo.html", "partials/palette.html")
+CONSTANT = ("partials/palette.html",)
 WORDS = "partials/language.html"
 _WORDS_SOURCE = "{% macro t(key) %}{{ icckb_word(key) }}{% endmacro %}"
 
@@ -83,7 +84,9 @@ def _place(context) -> tuple | None:
     url = context.environment.filters["url"]
     homepage = context["config"].extra.get("homepage") or (nav.homepage.url if nav.homepage else "")
     links = tuple(url(context, entry.url) for entry in entries if getattr(entry, "url", None) is not None)
-    return (links, url(context, homepage), tuple(bool(entry.active) for entry in entries))
+    theme = context["config"].theme
+    logo = url(context, theme["logo"]) if "logo" in theme and theme["logo"] else ""
+    return (links, url(context, homepage), logo, tuple(bool(entry.active) for entry in entries))
 
 
 def _walk(items):
