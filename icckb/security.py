@@ -73,7 +73,7 @@ def with_policy(html: str, content: str = "") -> str:
 # Folders whose files are named after their content (the theme's bundles, Pagefind's
 # index, fragments and filters): a new version has a new name, so browsers keep them.
 # Other files get the host's default (revalidated): hosts join the values of a header
-# that several rules set, so no rule may overlap these.
+# that several matching rules set, so no other rule sets Cache-Control.
 IMMUTABLE = ("/assets/javascripts/*", "/assets/stylesheets/*", "/pagefind/index/*", "/pagefind/fragment/*", "/pagefind/filter/*")
 CACHE_FOREVER = "public, max-age=31536000, immutable"
 

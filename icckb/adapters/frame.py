@@ -35,6 +35,13 @@ def install(env: jinja2.Environment) -> None:
     if theme is None:
         raise RuntimeError("the theme's environment has no template loader")
     kept: dict[tuple, str] = {}
+    last: list = [None, None]  # the page whose place was worked out last, and its place
+
+    def place_of(context) -> tuple | None:
+        # Worked out once per page: its navigation, tabs and logo all ask.
+        if last[0] is not context.get("page"):
+            last[:] = [context.get("page"), _place(context)]
+        return last[1]
 
     def source(name: str):
         if name.startswith(ORIGINAL):
@@ -46,7 +53,7 @@ def install(env: jinja2.Environment) -> None:
     @jinja2.pass_context
     def frame(context, name: str) -> str:
         # One render per partial and place; a page listed in the navigation gets its own.
-        place = () if name in CONSTANT else _place(context)
+        place = () if name in CONSTANT else place_of(context)
         if place is None:
             return _render(env, name, context)
         key = (name, place)
