@@ -291,15 +291,22 @@ class Pages:
         rules and messages, in the page's language."""
         data = script_json(form_settings(self.corpus, self.vocab))
         widget = ['<div id="icckb-form">', f'<script type="application/json">{data}</script>', "</div>",
-                  "", "<noscript>", text(self.label("form_noscript")), "</noscript>"]
+                  "", "<noscript>", f'<p>{escape(self.label("form_noscript"))}</p>', "</noscript>"]
         return {f"contribute/new-{schema.PRACTICE.name}.md": self.page(self.label("form_title"), self.label("form_intro"), widget)}
 
     def search_page(self) -> dict:
-        bundle = self.site_root("search.md") + "pagefind/"
-        kinds = [t.name for t in schema.RECORD_TYPES] + [f.name for f in schema.FAMILIES if f.folder] + ["page"]
-        types = json.dumps({t: self.label(f"type_{t}") for t in kinds}, ensure_ascii=False)
-        widget = [f'<div id="icckb-search" data-bundle="{escape(bundle)}" data-types="{escape(types)}" data-label="{escape(self.label("search_title"))}" '
-                  f'data-every="{search.EVERY_RECORD}"></div>']
+        """The search page: a container the script fills, with the names of the kinds of
+        page (those a reader can narrow to first: the ones the index files by type) and
+        its labels; without JavaScript, what to do instead."""
+        typed = [t.name for t in schema.RECORD_TYPES] + [f.name for f in schema.FAMILIES if f.folder]
+        types = {t: self.label(f"type_{t}") for t in typed + ["page"]}
+        keys = ["search_title", "find_placeholder", "results_count_one", "search_none", "search_type",
+                "search_every_type", "search_unavailable", "show_more"]
+        words = {key: self.label(key) for key in keys}
+        words["results_count"] = self.label("results_count", count="{count}")
+        data = script_json({"types": types, "kinds": typed, "labels": words})
+        widget = [f'<div id="icckb-search" data-every="{search.EVERY_RECORD}">', f'<script type="application/json">{data}</script>',
+                  "</div>", "", "<noscript>", f'<p>{escape(self.label("search_unavailable"))}</p>', "</noscript>"]
         return {"search.md": self.page(self.label("search_title"), self.label("search_intro"), widget)}
 
     # -- browse families -------------------------------------------------

@@ -66,8 +66,9 @@ class Facts:
         return f'<a href="{escape(relative(self.page_url, to_url))}"{lang_attr}>{escape(text)}</a>'
 
     def box(self, rows) -> str:
-        """A facts box of (label key, HTML value) rows; empty values are left out."""
-        items = "".join(f"<dt>{self.label(name)}</dt><dd>{value}</dd>" for name, value in rows if value)
+        """A facts box of (label key, HTML value) rows; empty values are left out. Spaces
+        between the terms keep them apart in the search index's text ("Year 2017", not "Year2017")."""
+        items = "\n".join(f"<dt>{self.label(name)}</dt> <dd>{value}</dd>" for name, value in rows if value)
         return f'<dl class="icckb-facts" aria-label="{self.label("facts")}">{items}</dl>'
 
     def of(self, fields: dict, meta: dict, names: tuple = ()):

@@ -69,6 +69,10 @@ def record_data(record: Record, corpus: Corpus, lang: str) -> str:
             f'<span class="icckb-every" hidden>{EVERY_RECORD}</span>')
 
 
+# The "¶" of every heading's permanent link is no word of the page: out of titles and excerpts.
+HEADING_LINKS = "a.headerlink"
+
+
 def mark_page(html: str, page_type: str | None, indexed: bool) -> str:
     """Let Pagefind index this page's content (unless it is a fallback), with its type."""
     if not indexed:
@@ -95,7 +99,7 @@ def index_language(site_dir: Path, lang: str, languages: tuple, out: Path) -> No
     language pass of ``icckb build``: the same pages give the same index), into ``out``."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", _pages_of(site_dir, lang, languages),
-         "--output-path", str(out), "--quiet"],
+         "--exclude-selectors", HEADING_LINKS, "--output-path", str(out), "--quiet"],
         capture_output=True, text=True,
     )
     if result.returncode != 0:

@@ -39,10 +39,22 @@ def page(browser):
     context.close()
 
 
+SEARCH_BOX = '#icckb-search input[name="q"]'
+SEARCH_RESULT = "#icckb-search .icckb-db-result > a"
+
+
 def search(page, server, lang_prefix, query):
     page.goto(f"{server}/{lang_prefix}search/?q={query}")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
-    return [a.get_attribute("href") for a in page.query_selector_all(".pagefind-ui__result-link")]
+    page.wait_for_selector(SEARCH_RESULT, timeout=20000)
+    return [a.get_attribute("href") for a in page.query_selector_all(SEARCH_RESULT)]
+
+
+def label(lang, key):
+    from icckb.labels import ENGLISH
+
+    if lang == "en":
+        return ENGLISH[key]
+    return yaml.safe_load((REPO / "data" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8"))["labels"][key]
 
 
 def topic_name(lang, topic):
@@ -258,7 +270,7 @@ def test_pages_work_under_the_sites_content_security_policy(browser, real_site):
         page.goto(f"{server}/practices/?topic=anti-rumours")
         page.wait_for_selector(".icckb-db[data-ready]", timeout=20000)
         page.goto(f"{server}/fr/search/?q=rumeurs")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+        page.wait_for_selector(SEARCH_RESULT, timeout=20000)
     context.close()
     assert not refused, refused[:3]
 
@@ -295,32 +307,77 @@ def tab_to(page, selector: str, limit: int = 120) -> None:
 
 
 def test_the_search_page_has_its_engine_ready_before_the_first_key(browser, server):
-    # The interface loads its engine when its box gets focus; the box is focused before it
-    # listens, so without a nudge the engine loaded only once the reader had typed. Ready,
-    # it has also asked for its filters: nothing of Pagefind's is fetched by anyone else.
+    # On arrival: the box has the cursor, nothing is listed yet, and the engine and the
+    # language's index list are loaded, so the first key only has to fetch its words. A
+    # plain query needs no filter table: none is fetched.
     page = browser.new_page()
     fetched = []
     page.on("request", lambda request: fetched.append(urlparse(request.url).path) if "/pagefind/" in request.url else None)
     page.goto(f"{server}/fr/search/")
-    page.wait_for_selector(".pagefind-ui__search-input")
+    page.wait_for_selector("#icckb-search[data-ready]")
     for _ in range(200):  # its worker's requests are not in the page's performance entries
-        if any(path.endswith(".pf_filter") for path in fetched):
+        if any(path.endswith(".pf_meta") for path in fetched):
             break
         page.wait_for_timeout(50)
-    assert page.input_value(".pagefind-ui__search-input") == ""
-    assert any(path.endswith(".pf_filter") for path in fetched), fetched
+    assert page.evaluate("document.activeElement.name") == "q"
+    assert page.input_value(SEARCH_BOX) == "" and page.locator("#icckb-search .icckb-db-result").count() == 0
+    assert page.inner_text("#icckb-search .icckb-db-count") == ""
     assert any(path.endswith("/pagefind/wasm.fr.pagefind") for path in fetched), fetched
     assert sum(path.endswith("/pagefind/pagefind.js") for path in fetched) == 1
+    page.fill(SEARCH_BOX, "rumeurs")
+    page.wait_for_selector(SEARCH_RESULT)
+    assert not any(path.endswith(".pf_filter") for path in fetched), fetched
     page.close()
+
+
+def test_the_search_page_narrows_to_a_type_and_keeps_it_in_the_address(page, server):
+    everything = search(page, server, "fr/", "rumeurs")
+    assert any("/toolkits/" in url for url in everything) and any("/toolkits/" not in url for url in everything), everything
+    toolkits = search(page, server, "fr/", "rumeurs&type=toolkit")
+    assert toolkits and all(url.startswith("/fr/toolkits/") for url in toolkits), toolkits
+    assert page.input_value('#icckb-search select[name="type"]') == "toolkit"
+    page.select_option('#icckb-search select[name="type"]', "")
+    wait_until(page, "!location.search.includes('type=')")
+    wait_until(page, f"document.querySelectorAll('{SEARCH_RESULT}').length === {len(everything)}")
+    assert parse_qs(urlparse(page.url).query) == {"q": ["rumeurs"]}
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", ""), ("ar", "ar/")])
+def test_a_search_that_finds_nothing_says_so_in_the_page_language(page, server, lang, prefix):
+    page.goto(f"{server}/{prefix}search/?q=zzqxjv")
+    wait_until(page, "document.querySelector('#icckb-search .icckb-db-count').textContent !== ''")
+    assert page.inner_text("#icckb-search .icckb-db-count") == label(lang, "search_none")
+    assert page.locator("#icckb-search .icckb-db-result").count() == 0
+
+
+def test_the_search_page_says_so_when_its_data_cannot_load(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(f"{server}/search/?q=rumours")
+    wait_until(page, "document.querySelector('#icckb-search .icckb-db-count').textContent !== ''")
+    assert page.inner_text("#icckb-search .icckb-db-count") == label("en", "search_unavailable")
+    context.close()
+    context.close()
+
+
+@pytest.mark.parametrize("url, key", [("search/", "search_unavailable"), ("fr/contribute/new-practice/", "form_noscript")])
+def test_without_javascript_a_widget_says_what_to_do_instead(browser, server, url, key):
+    # Its words are HTML, not Markdown: no escaping backslash shows ("JavaScript\\.").
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/{url}")
+    assert label("fr" if url.startswith("fr/") else "en", key) in page.inner_text("article")
+    context.close()
 
 
 def test_keyboard_only_search(page, server):
     page.goto(f"{server}/search/")
-    page.wait_for_selector(".pagefind-ui__search-input")
-    tab_to(page, ".pagefind-ui__search-input")
+    page.wait_for_selector(SEARCH_BOX)
+    tab_to(page, SEARCH_BOX)
     page.keyboard.type("rumours")
-    page.wait_for_selector(".pagefind-ui__result-link")
-    tab_to(page, ".pagefind-ui__result-link")
+    page.wait_for_selector(SEARCH_RESULT)
+    tab_to(page, SEARCH_RESULT)
     target = page.evaluate("document.activeElement.getAttribute('href')")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: urlparse(url).path == urlparse(target).path)
@@ -352,7 +409,7 @@ def test_the_site_works_without_headers_and_an_injected_script_does_not_run(brow
     page.goto(f"{server}/practices/?topic=anti-rumours")
     page.wait_for_selector(".icckb-db[data-ready] .icckb-db-result", timeout=20000)
     page.goto(f"{server}/ar/search/?q=" + topic_name("ar", "anti-rumours"))
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=20000)
+    page.wait_for_selector(SEARCH_RESULT, timeout=20000)
     page.goto(f"{server}/practices/bilbao-storycities/")
     assert page.evaluate("typeof document$") != "undefined"  # the theme's scripts ran
     assert not refused, refused[:3]

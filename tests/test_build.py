@@ -45,17 +45,17 @@ def test_practice_page_shows_heading_and_facts_above_the_body(built):
     html = page(built, "practices/oslo-rumours")
     assert "<h1>Oslo anti-rumours pilot</h1>" in html
     assert '<p class="icckb-summary">Two cities tried the anti-rumours method together.</p>' in html
-    assert '<dt>Cities</dt><dd><a href="../../cities/oslo/">Oslo</a>, <a href="../../cities/bergen/">Bergen</a></dd>' in html
-    assert '<dt>Country</dt><dd><a href="../../countries/no/">Norway</a></dd>' in html
-    assert '<dt>Year</dt><dd><a href="../../years/2017/">2017</a></dd>' in html
-    assert '<dt>Topics</dt><dd><a href="../../topics/anti-rumours/">Anti-rumours</a></dd>' in html
-    assert "<dt>Outcome</dt><dd>Mixed results</dd>" in html
+    assert '<dt>Cities</dt> <dd><a href="../../cities/oslo/">Oslo</a>, <a href="../../cities/bergen/">Bergen</a></dd>' in html
+    assert '<dt>Country</dt> <dd><a href="../../countries/no/">Norway</a></dd>' in html
+    assert '<dt>Year</dt> <dd><a href="../../years/2017/">2017</a></dd>' in html
+    assert '<dt>Topics</dt> <dd><a href="../../topics/anti-rumours/">Anti-rumours</a></dd>' in html
+    assert "<dt>Outcome</dt> <dd>Mixed results</dd>" in html
     assert html.index('class="icckb-facts"') < html.index('id="purpose"')
 
 
 def test_publication_page_shows_kind_and_language_versions(built):
     html = page(built, "policy-briefs/rumours-brief")
-    assert "<dt>Kind</dt><dd>Policy brief <small>A short paper with policy recommendations.</small></dd>" in html
+    assert "<dt>Kind</dt> <dd>Policy brief <small>A short paper with policy recommendations.</small></dd>" in html
     assert '<a href="https://example.org/brief-en.pdf" hreflang="en">English</a>, <span lang="pl">Polski</span>' in html
 
 

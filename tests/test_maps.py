@@ -52,14 +52,14 @@ def test_a_city_profile_shows_its_facts_map_neighbours_practices_and_publication
     named = html.split('id="publications-and-toolkits-that-name-it"')[1]
     assert "../../policy-briefs/" in named  # publications whose text names Lisbon
     # a region's profile: its representative point, no population band from a town's figure
-    assert "<dt>Size</dt><dd>Region</dd>" in main(read(real_site, "cities/catalonia/"))
+    assert "<dt>Size</dt> <dd>Region</dd>" in main(read(real_site, "cities/catalonia/"))
 
 
 def test_practices_linked_by_adaptation_both_ways(real_site):
     leeds = main(read(real_site, "practices/leeds-camden-brave-spaces/"))
-    assert re.search(r'<dt>Adapted from</dt><dd><a href="\.\./botkyrka-brave-space-cafe/">', leeds)
+    assert re.search(r'<dt>Adapted from</dt> <dd><a href="\.\./botkyrka-brave-space-cafe/">', leeds)
     botkyrka = main(read(real_site, "practices/botkyrka-brave-space-cafe/"))
-    assert re.search(r'<dt>Adapted in</dt><dd><a href="\.\./leeds-camden-brave-spaces/">', botkyrka)
+    assert re.search(r'<dt>Adapted in</dt> <dd><a href="\.\./leeds-camden-brave-spaces/">', botkyrka)
     items = {i["id"]: i for i in json.loads((real_site / "api" / "practices.json").read_text())["items"]}
     assert items["leeds-camden-brave-spaces"]["adapted_from"] == ["botkyrka-brave-space-cafe"]
     assert items["botkyrka-brave-space-cafe"]["adapted_in"] == ["leeds-camden-brave-spaces"]

@@ -33,13 +33,14 @@ window.icckb = (function () {
     return new URL(base.replace(/\/?$/, "/"), location.href);
   }
 
-  // Pagefind, for this page's language, loaded once.
+  // Pagefind, for this page's language, loaded once, with its engine and the language's
+  // list of index chunks (it would load them at the first search otherwise).
   var engine = null;
   function pagefind() {
     if (!engine) {
       var root = siteRoot();
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname }).then(function () { return module; });
+        return module.options({ baseUrl: root.pathname }).then(function () { return module.init(); }).then(function () { return module; });
       });
     }
     return engine;

@@ -7,6 +7,11 @@
   var PAGE_SIZE = 20;
   var SHOWN = 8;  // results the search box lists
 
+  // A label of the page's language from the build's settings, with its {placeholders} filled.
+  function label(data, key, values) {
+    return icckb.format(data.labels[key] || key, values || {});
+  }
+
   // -- the search box (header, home page) -----------------------------------------
 
   function Finder(form) {
@@ -89,40 +94,122 @@
 
   // -- the search page ------------------------------------------------------------
 
-  function searchPage(root) {
-    var types = JSON.parse(root.dataset.types);
-    var bundle = new URL("pagefind/", icckb.siteRoot()).href;
-    document.head.appendChild(element("link", { rel: "stylesheet", href: bundle + "pagefind-ui.css" }));
-    var script = element("script", { src: bundle + "pagefind-ui.js" });
-    script.onload = function () {
-      new window.PagefindUI({
-        element: "#icckb-search",
-        baseUrl: icckb.siteRoot().pathname,
-        showImages: false,
-        showSubResults: false,
-        autofocus: true,
-        debounceTimeoutMs: 50,  // it loads the words' index while it waits: results soon after typing
-        processResult: function (result) {
-          // The word every record page carries for the databases is no word of its text.
-          result.excerpt = (result.excerpt || "").split(root.dataset.every).join("");
-          var meta = result.meta || {};
-          var facts = [types[meta.type] || types.page, meta.place, meta.year].filter(Boolean).join(" · ");
-          meta.title = (meta.title || "") + " — " + facts;
-          return result;
-        }
-      });
-      var input = root.querySelector("input");
-      // The interface loads its engine when the box gets focus, but autofocus comes before it
-      // listens: it would load it at the first key, and poll for it in 50 ms steps.
-      input.dispatchEvent(new Event("focus"));
-      input.setAttribute("aria-label", root.dataset.label);
-      var query = new URLSearchParams(location.search).get("q");
-      if (query) {
-        input.value = query;
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-      }
-    };
-    document.head.appendChild(script);
+  // Every page of this language that has the words: each with its type, place and year and
+  // the words found, a type to narrow to, and the address holding ?q=…&type=….
+  function SearchPage(root) {
+    this.root = root;
+    this.data = icckb.settings(root);
+    this.every = root.dataset.every;
+    this.shown = PAGE_SIZE;
+    this.ticket = 0;
+    this.results = [];
+  }
+
+  SearchPage.prototype.label = function (key, values) { return label(this.data, key, values); };
+
+  SearchPage.prototype.start = function () {
+    var self = this;
+    this.build();
+    var params = new URLSearchParams(location.search);
+    this.query.value = params.get("q") || "";
+    this.kind.value = this.data.kinds.indexOf(params.get("type")) !== -1 ? params.get("type") : "";
+    // Its engine loads on arrival, not at the first key: the first results come sooner.
+    this.engine = icckb.pagefind();
+    this.engine.catch(function (error) {
+      self.failed = true;
+      self.count.textContent = self.label("search_unavailable");
+      console.warn("The search data did not load.", error);
+    });
+    this.query.focus();
+    return this.run();
+  };
+
+  SearchPage.prototype.build = function () {
+    var self = this, timer = null;
+    var bar = element("form", { class: "icckb-db-bar", role: "search" });
+    bar.addEventListener("submit", function (event) { event.preventDefault(); self.changed(); });
+    this.query = element("input", { type: "search", name: "q", placeholder: this.label("find_placeholder"), "aria-label": this.label("search_title") });
+    this.query.addEventListener("input", function () {
+      var query = self.query.value.trim();
+      clearTimeout(timer);
+      // The words' index chunks load while the reader may still be typing.
+      if (query) self.engine.then(function (pagefind) { return pagefind.preload(query); }).catch(function () {});
+      timer = setTimeout(function () { self.changed(); }, 50);
+    });
+    bar.appendChild(this.query);
+    var kindLabel = element("label", { class: "icckb-db-sort" }, this.label("search_type") + " ");
+    this.kind = element("select", { name: "type" });
+    this.kind.appendChild(element("option", { value: "" }, this.label("search_every_type")));
+    this.data.kinds.forEach(function (kind) { self.kind.appendChild(element("option", { value: kind }, self.data.types[kind])); });
+    this.kind.addEventListener("change", function () { self.changed(); });
+    kindLabel.appendChild(this.kind);
+    bar.appendChild(kindLabel);
+    this.count = element("p", { class: "icckb-db-count", role: "status", "aria-live": "polite" });
+    this.list = element("ol", { class: "icckb-db-results" });
+    this.more = element("button", { type: "button", class: "md-button icckb-db-more", hidden: "" }, this.label("show_more"));
+    this.more.addEventListener("click", function () { self.shown += PAGE_SIZE; self.render(self.ticket); });
+    [bar, this.count, this.list, this.more].forEach(function (node) { self.root.appendChild(node); });
+  };
+
+  // The address follows what is typed and chosen, without a step in history per key.
+  SearchPage.prototype.changed = function () {
+    var params = new URLSearchParams();
+    if (this.query.value.trim()) params.set("q", this.query.value.trim());
+    if (this.kind.value) params.set("type", this.kind.value);
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+    this.shown = PAGE_SIZE;
+    return this.run();
+  };
+
+  SearchPage.prototype.run = function () {
+    var self = this, ticket = ++this.ticket, query = this.query.value.trim();
+    var options = this.kind.value ? { filters: { type: this.kind.value } } : {};
+    if (this.failed) return Promise.resolve();
+    if (!query) {
+      this.results = [];
+      return this.render(ticket);
+    }
+    return this.engine.then(function (pagefind) { return pagefind.search(query, options); }).then(function (search) {
+      if (ticket !== self.ticket) return;
+      self.results = search.results;
+      return self.render(ticket);
+    }, function () {});
+  };
+
+  SearchPage.prototype.render = function (ticket) {
+    var self = this, total = this.results.length, typed = this.query.value.trim();
+    return Promise.all(this.results.slice(0, this.shown).map(function (result) { return result.data(); })).then(function (items) {
+      if (ticket !== self.ticket) return;
+      self.count.textContent = !typed ? "" : total === 1 ? self.label("results_count_one") : total ? self.label("results_count", { count: total }) : self.label("search_none");
+      self.list.textContent = "";
+      items.forEach(function (item) { self.list.appendChild(self.result(item)); });
+      self.more.hidden = total <= self.shown;
+      self.root.dataset.query = typed;  // what the list shows results for
+      self.root.dataset.ready = "true";
+    });
+  };
+
+  SearchPage.prototype.result = function (item) {
+    var meta = item.meta || {}, types = this.data.types;
+    var li = element("li", { class: "icckb-db-result" });
+    // A record not yet translated is in its own language: let its text take its own direction.
+    li.appendChild(element("a", { href: item.url, dir: "auto" }, meta.title || item.url));
+    li.appendChild(element("span", { class: "icckb-db-facts" }, " — " + [types[meta.type] || types.page, meta.place, meta.year].filter(Boolean).join(" · ")));
+    li.appendChild(excerpt(item.excerpt, this.every));
+    return li;
+  };
+
+  // Pagefind's excerpt is the page's text, escaped, with the words found in <mark>: it is
+  // read as text and marks only, without the word every record page carries for the databases.
+  function excerpt(html, every) {
+    var body = new DOMParser().parseFromString(html || "", "text/html").body;
+    var paragraph = element("p", { dir: "auto" });
+    body.childNodes.forEach(function (node) {
+      var words = node.textContent.split(every).join("");
+      paragraph.appendChild(node.nodeName === "MARK" ? element("mark", {}, words) : document.createTextNode(words));
+    });
+    return paragraph;
   }
 
   // -- the databases ----------------------------------------------------------------
@@ -139,9 +226,7 @@
     this.ticket = 0;
   }
 
-  Database.prototype.label = function (key, values) {
-    return icckb.format(this.data.labels[key] || key, values || {});
-  };
+  Database.prototype.label = function (key, values) { return label(this.data, key, values); };
 
   Database.prototype.start = function () {
     var self = this;
@@ -412,7 +497,7 @@
     document.querySelectorAll(".icckb-find").forEach(function (form) { new Finder(form); });
     slashToSearch();
     var search = document.getElementById("icckb-search");
-    if (search) searchPage(search);
+    if (search) new SearchPage(search).start();
     document.querySelectorAll(".icckb-db").forEach(function (root, index) {
       if (!root.id) root.id = "icckb-db-" + index;
       new Database(root).start();
