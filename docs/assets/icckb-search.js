@@ -7,6 +7,20 @@
   var PAGE_SIZE = 20;
   var SHOWN = 8;  // results the search box lists
 
+  var FIRST = 5;  // results shown before the rest of a page of them has come
+
+  // The data of results[0:count] in two turns: the first FIRST as soon as they have come
+  // (each result's text is one more request), then the rest. show(items, first) returns
+  // false when its list has moved on to other results.
+  function inTurns(results, count, show) {
+    var data = function (part) { return Promise.all(part.map(function (result) { return result.data(); })); };
+    var head = results.slice(0, Math.min(count, FIRST)), tail = results.slice(head.length, count);
+    return data(head).then(function (items) {
+      if (show(items, true) === false || !tail.length) return;
+      return data(tail).then(function (items) { show(items, false); });
+    });
+  }
+
   // A label of the page's language from the build's settings, with its {placeholders} filled.
   function label(data, key, values) {
     return icckb.format(data.labels[key] || key, values || {});
@@ -179,15 +193,16 @@
 
   SearchPage.prototype.render = function (ticket) {
     var self = this, total = this.results.length, typed = this.query.value.trim();
-    return Promise.all(this.results.slice(0, this.shown).map(function (result) { return result.data(); })).then(function (items) {
-      if (ticket !== self.ticket) return;
-      self.count.textContent = !typed ? "" : total === 1 ? self.label("results_count_one") : total ? self.label("results_count", { count: total }) : self.label("search_none");
-      self.list.textContent = "";
+    return inTurns(this.results, this.shown, function (items, first) {
+      if (ticket !== self.ticket) return false;
+      if (first) {
+        self.count.textContent = !typed ? "" : total === 1 ? self.label("results_count_one") : total ? self.label("results_count", { count: total }) : self.label("search_none");
+        self.list.textContent = "";
+        self.more.hidden = total <= self.shown;
+        self.root.dataset.query = typed;  // what the list shows results for
+      }
       items.forEach(function (item) { self.list.appendChild(self.result(item)); });
-      self.more.hidden = total <= self.shown;
-      self.root.dataset.query = typed;  // what the list shows results for
-      self.root.dataset.ready = "true";
-    });
+    }).then(function () { if (ticket === self.ticket) self.root.dataset.ready = "true"; });
   };
 
   SearchPage.prototype.result = function (item) {
@@ -293,7 +308,7 @@
     this.count = element("p", { class: "icckb-db-count", role: "status", "aria-live": "polite" });
     this.list = element("ol", { class: "icckb-db-results" });
     this.more = element("button", { type: "button", class: "md-button icckb-db-more", hidden: "" }, this.label("show_more"));
-    this.more.addEventListener("click", function () { self.shown += PAGE_SIZE; self.render(); });
+    this.more.addEventListener("click", function () { self.shown += PAGE_SIZE; self.render(self.ticket); });
     [this.chips, this.count, this.list, this.more].forEach(function (node) { main.appendChild(node); });
     layout.appendChild(main);
     root.appendChild(layout);
@@ -417,7 +432,7 @@
       self.results = found[0].results;
       self.counts(counts);
       self.showChips(params);
-      return self.render();
+      return self.render(ticket);
     });
   };
 
@@ -471,26 +486,30 @@
     return item;
   };
 
-  Database.prototype.render = function () {
+  Database.prototype.render = function (ticket) {
     var self = this;
     var total = this.results.length;
-    this.count.textContent = total === 1 ? this.label("results_count_one") : total ? this.label("results_count", { count: total }) : this.label("no_results");
-    return Promise.all(this.results.slice(0, this.shown).map(function (result) { return result.data(); })).then(function (items) {
-      self.list.textContent = "";
-      items.forEach(function (item) {
-        var meta = item.meta || {};
-        var li = element("li", { class: "icckb-db-result" });
-        // A record not yet translated is in its own language: let its text take its own direction.
-        li.appendChild(element("a", { href: item.url, dir: "auto" }, meta.title || item.url));
-        var facts = [meta.place, meta.year].filter(Boolean).join(" · ");
-        if (facts) li.appendChild(element("span", { class: "icckb-db-facts" }, " — " + facts));
-        if (meta.topics) li.appendChild(element("div", { class: "icckb-db-topics" }, meta.topics));
-        if (meta.summary) li.appendChild(element("p", { dir: "auto" }, meta.summary));
-        self.list.appendChild(li);
-      });
-      self.more.hidden = total <= self.shown;
-      self.root.dataset.ready = "true";
-    });
+    return inTurns(this.results, this.shown, function (items, first) {
+      if (ticket !== self.ticket) return false;
+      if (first) {
+        self.count.textContent = total === 1 ? self.label("results_count_one") : total ? self.label("results_count", { count: total }) : self.label("no_results");
+        self.list.textContent = "";
+        self.more.hidden = total <= self.shown;
+      }
+      items.forEach(function (item) { self.list.appendChild(self.result(item)); });
+    }).then(function () { if (ticket === self.ticket) self.root.dataset.ready = "true"; });
+  };
+
+  Database.prototype.result = function (item) {
+    var meta = item.meta || {};
+    var li = element("li", { class: "icckb-db-result" });
+    // A record not yet translated is in its own language: let its text take its own direction.
+    li.appendChild(element("a", { href: item.url, dir: "auto" }, meta.title || item.url));
+    var facts = [meta.place, meta.year].filter(Boolean).join(" · ");
+    if (facts) li.appendChild(element("span", { class: "icckb-db-facts" }, " — " + facts));
+    if (meta.topics) li.appendChild(element("div", { class: "icckb-db-topics" }, meta.topics));
+    if (meta.summary) li.appendChild(element("p", { dir: "auto" }, meta.summary));
+    return li;
   };
 
   icckb.onPage(function () {
