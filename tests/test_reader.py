@@ -358,3 +358,25 @@ def test_every_field_of_the_submission_form_shows_where_to_type(browser, server,
         .map(e => [e.id, getComputedStyle(e).borderTopWidth, getComputedStyle(e).borderTopStyle, getComputedStyle(e).borderTopColor])""")
     page.close()
     assert borders and all(float(w[:-2]) >= 1 and style != "none" and color != "rgba(0, 0, 0, 0)" for _, w, style, color in borders), borders
+
+
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_a_glossary_term_explains_itself_when_tapped_on_a_phone(browser, server, lang):
+    """A phone has no hover: tapping a term shows its explanation, inside the window, and
+    leaving it hides the explanation again."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{server}/{lang}practices/ballarat-australian-network-building/")
+    term = page.locator("article abbr[title]").last
+    term.scroll_into_view_if_needed()
+    term.tap()
+    tip = page.locator('[role="tooltip"]')
+    tip.wait_for()
+    assert tip.inner_text() == term.get_attribute("title")
+    assert term.get_attribute("aria-describedby") == tip.get_attribute("id")
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.locator("article h1").tap()
+    tip.wait_for(state="detached")
+    context.close()
