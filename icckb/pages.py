@@ -263,10 +263,8 @@ class Pages:
             words[key] = self.label(key, **{placeholder: "{" + placeholder + "}"})
         words["placeholder"] = self.label(f"search_{record_type.plural}")
         data = script_json({"names": names, "labels": words, "years": years})
-        bundle = self.site_root(page) + "pagefind/"
         return [
-            f'<div class="icckb-db" data-type="{record_type.name}" data-bundle="{escape(bundle)}" data-facets="{" ".join(names)}" '
-            f'data-every="{search.EVERY_RECORD}" hidden>',
+            f'<div class="icckb-db" data-type="{record_type.name}" data-facets="{" ".join(names)}" data-every="{search.EVERY_RECORD}" hidden>',
             f'<script type="application/json">{data}</script>',
             "</div>",
         ]

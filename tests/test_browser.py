@@ -49,16 +49,18 @@ def search(page, server, lang_prefix, query):
     return [a.get_attribute("href") for a in page.query_selector_all(SEARCH_RESULT)]
 
 
+def vocabulary(lang):
+    return yaml.safe_load((REPO / "data" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8"))
+
+
 def label(lang, key):
     from icckb.labels import ENGLISH
 
-    if lang == "en":
-        return ENGLISH[key]
-    return yaml.safe_load((REPO / "data" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8"))["labels"][key]
+    return ENGLISH[key] if lang == "en" else vocabulary(lang)["labels"][key]
 
 
 def topic_name(lang, topic):
-    return yaml.safe_load((REPO / "data" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8"))["topics"][topic]["name"]
+    return vocabulary(lang)["topics"][topic]["name"]
 
 
 def test_a_french_query_returns_only_french_pages(page, server):

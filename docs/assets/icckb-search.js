@@ -26,6 +26,37 @@
     return icckb.format(data.labels[key] || key, values || {});
   }
 
+  // The parts of a list of results that the search page and the databases share: its
+  // count (announced), the list and its "show more" button, made for view.
+  function resultParts(view) {
+    view.count = element("p", { class: "icckb-db-count", role: "status", "aria-live": "polite" });
+    view.list = element("ol", { class: "icckb-db-results" });
+    view.more = element("button", { type: "button", class: "md-button icckb-db-more", hidden: "" }, view.label("show_more"));
+    view.more.addEventListener("click", function () { view.shown += PAGE_SIZE; view.render(view.ticket); });
+    return [view.count, view.list, view.more];
+  }
+
+  // "n results" of view's results, or the label ``none`` when there are none.
+  function countText(view, none) {
+    var total = view.results.length;
+    return total === 1 ? view.label("results_count_one") : total ? view.label("results_count", { count: total }) : view.label(none);
+  }
+
+  // A page of view's results in its list (the first turn replaces what was there) under
+  // ``count``; data-query says what the list shows results for, data-ready that it is whole.
+  function showResults(view, ticket, count) {
+    return inTurns(view.results, view.shown, function (items, first) {
+      if (ticket !== view.ticket) return false;
+      if (first) {
+        view.count.textContent = count;
+        view.list.textContent = "";
+        view.more.hidden = view.results.length <= view.shown;
+        view.root.dataset.query = view.query.value.trim();
+      }
+      items.forEach(function (item) { view.list.appendChild(view.result(item)); });
+    }).then(function () { if (ticket === view.ticket) view.root.dataset.ready = "true"; });
+  }
+
   // -- the search box (header, home page) -----------------------------------------
 
   function Finder(form) {
@@ -158,11 +189,7 @@
     this.kind.addEventListener("change", function () { self.changed(); });
     kindLabel.appendChild(this.kind);
     bar.appendChild(kindLabel);
-    this.count = element("p", { class: "icckb-db-count", role: "status", "aria-live": "polite" });
-    this.list = element("ol", { class: "icckb-db-results" });
-    this.more = element("button", { type: "button", class: "md-button icckb-db-more", hidden: "" }, this.label("show_more"));
-    this.more.addEventListener("click", function () { self.shown += PAGE_SIZE; self.render(self.ticket); });
-    [bar, this.count, this.list, this.more].forEach(function (node) { self.root.appendChild(node); });
+    [bar].concat(resultParts(this)).forEach(function (node) { self.root.appendChild(node); });
   };
 
   // The address follows what is typed and chosen, without a step in history per key.
@@ -192,17 +219,7 @@
   };
 
   SearchPage.prototype.render = function (ticket) {
-    var self = this, total = this.results.length, typed = this.query.value.trim();
-    return inTurns(this.results, this.shown, function (items, first) {
-      if (ticket !== self.ticket) return false;
-      if (first) {
-        self.count.textContent = !typed ? "" : total === 1 ? self.label("results_count_one") : total ? self.label("results_count", { count: total }) : self.label("search_none");
-        self.list.textContent = "";
-        self.more.hidden = total <= self.shown;
-        self.root.dataset.query = typed;  // what the list shows results for
-      }
-      items.forEach(function (item) { self.list.appendChild(self.result(item)); });
-    }).then(function () { if (ticket === self.ticket) self.root.dataset.ready = "true"; });
+    return showResults(this, ticket, this.query.value.trim() ? countText(this, "search_none") : "");
   };
 
   SearchPage.prototype.result = function (item) {
@@ -305,11 +322,7 @@
 
     var main = element("div", { class: "icckb-db-main" });
     this.chips = element("ul", { class: "icckb-db-chips", "aria-label": this.label("active_filters") });
-    this.count = element("p", { class: "icckb-db-count", role: "status", "aria-live": "polite" });
-    this.list = element("ol", { class: "icckb-db-results" });
-    this.more = element("button", { type: "button", class: "md-button icckb-db-more", hidden: "" }, this.label("show_more"));
-    this.more.addEventListener("click", function () { self.shown += PAGE_SIZE; self.render(self.ticket); });
-    [this.chips, this.count, this.list, this.more].forEach(function (node) { main.appendChild(node); });
+    [this.chips].concat(resultParts(this)).forEach(function (node) { main.appendChild(node); });
     layout.appendChild(main);
     root.appendChild(layout);
   };
@@ -487,17 +500,7 @@
   };
 
   Database.prototype.render = function (ticket) {
-    var self = this;
-    var total = this.results.length;
-    return inTurns(this.results, this.shown, function (items, first) {
-      if (ticket !== self.ticket) return false;
-      if (first) {
-        self.count.textContent = total === 1 ? self.label("results_count_one") : total ? self.label("results_count", { count: total }) : self.label("no_results");
-        self.list.textContent = "";
-        self.more.hidden = total <= self.shown;
-      }
-      items.forEach(function (item) { self.list.appendChild(self.result(item)); });
-    }).then(function () { if (ticket === self.ticket) self.root.dataset.ready = "true"; });
+    return showResults(this, ticket, countText(this, "no_results"));
   };
 
   Database.prototype.result = function (item) {

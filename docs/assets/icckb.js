@@ -3,23 +3,25 @@
 // browser's own tooltip (the title stays, for assistive technology too). This replaces
 // the theme's tooltips, whose set-up cost every page a tenth of a second on a phone.
 icckb.onPage(function () {
-  var tip = null;
+  var tip = null, shownFor = null;
 
   function hide() {
     if (!tip) return;
-    document.querySelectorAll('[aria-describedby="icckb-tip"]').forEach(function (abbr) { abbr.removeAttribute("aria-describedby"); });
+    shownFor.removeAttribute("aria-describedby");
     tip.remove();
-    tip = null;
+    tip = shownFor = null;
   }
 
   function show(abbr) {
     hide();
     tip = icckb.element("div", { id: "icckb-tip", class: "icckb-tip", role: "tooltip", dir: "auto" }, abbr.title);
     document.body.appendChild(tip);
+    shownFor = abbr;
     abbr.setAttribute("aria-describedby", "icckb-tip");
+    // Under the term, moved left as far as it must to end inside the window, never past its left edge.
     var place = abbr.getBoundingClientRect(), margin = 8;
-    var left = Math.min(Math.max(place.left, margin), document.documentElement.clientWidth - tip.offsetWidth - margin);
-    tip.style.left = Math.max(left, margin) + window.scrollX + "px";
+    var left = Math.max(margin, Math.min(place.left, document.documentElement.clientWidth - tip.offsetWidth - margin));
+    tip.style.left = left + window.scrollX + "px";
     tip.style.top = place.bottom + 4 + window.scrollY + "px";
   }
 
